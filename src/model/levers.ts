@@ -1,0 +1,54 @@
+/**
+ * Lever values from the outside world (command line, share links, tests) are checked here: unknown
+ * levers are reported, values that are not numbers fall back to the default, and values out of
+ * range are clamped. Nothing is used silently.
+ */
+import type { Scenario } from './schema.ts';
+
+export type LeverNotice =
+  | { kind: 'unknown-lever'; lever: string; valid: string[] }
+  | { kind: 'not-a-number'; lever: string; given: unknown; used: number }
+  | { kind: 'clamped'; lever: string; given: number; used: number; min: number; max: number };
+
+export interface ResolvedLevers {
+  /** every lever of the scenario, in its order */
+  values: Record<string, number>;
+  notices: LeverNotice[];
+}
+
+export function defaultLevers(scenario: Scenario): Record<string, number> {
+  return Object.fromEntries(scenario.levers.map((l) => [l.id, l.default]));
+}
+
+export function resolveLevers(scenario: Scenario, input: Readonly<Record<string, unknown>> = {}): ResolvedLevers {
+  const notices: LeverNotice[] = [];
+  const values = defaultLevers(scenario);
+  const byId = new Map(scenario.levers.map((l) => [l.id, l]));
+  for (const [id, raw] of Object.entries(input)) {
+    const lever = byId.get(id);
+    if (!lever) {
+      notices.push({ kind: 'unknown-lever', lever: id, valid: [...byId.keys()] });
+      continue;
+    }
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(n)) {
+      notices.push({ kind: 'not-a-number', lever: id, given: raw, used: lever.default });
+      continue;
+    }
+    const used = Math.min(Math.max(n, lever.min), lever.max);
+    if (used !== n) notices.push({ kind: 'clamped', lever: id, given: n, used, min: lever.min, max: lever.max });
+    values[id] = used;
+  }
+  return { values, notices };
+}
+
+export function describeNotice(n: LeverNotice): string {
+  switch (n.kind) {
+    case 'unknown-lever':
+      return `unknown lever "${n.lever}" was ignored (levers: ${n.valid.join(', ')})`;
+    case 'not-a-number':
+      return `"${String(n.given)}" is not a number for ${n.lever}; the default ${n.used} was used`;
+    case 'clamped':
+      return `${n.lever}=${n.given} is outside ${n.min}..${n.max}; ${n.used} was used`;
+  }
+}

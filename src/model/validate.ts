@@ -1,0 +1,272 @@
+/**
+ * Turns untrusted scenario data into a checked Scenario, or lists every problem in it: schema
+ * errors from zod, then the checks a schema cannot express (names in equations, cycles, ranges,
+ * source and actor ids, presets and checks that name real levers and outcomes).
+ */
+import type { core } from 'zod';
+import { ExprError, FUNCTIONS, namesIn, parseExpr, type Expr } from './expr.ts';
+import { formatPath, type PathPart, type Problem } from './problems.ts';
+import { ScenarioSchema, type Scenario } from './schema.ts';
+
+/** Names every equation may read besides the scenario's own. */
+export const BUILTIN_NAMES = ['t', 'dt', 'month'] as const;
+
+export type Locate = (path: readonly PathPart[]) => { line: number; column: number } | undefined;
+
+export interface Validated {
+  scenario?: Scenario;
+  problems: Problem[];
+}
+
+function zodIssues(issues: readonly core.$ZodIssue[], base: PathPart[] = []): { path: PathPart[]; message: string }[] {
+  const out: { path: PathPart[]; message: string }[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathPart[])];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Report the branch the author most likely meant: the one with the fewest problems.
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+      out.push(...zodIssues(best, path));
+      continue;
+    }
+    let message = issue.message;
+    if (/received undefined$/.test(message)) message = 'is required but missing';
+    if (issue.code === 'unrecognized_keys') {
+      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    }
+    out.push({ path, message });
+  }
+  return out;
+}
+
+function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const m of graph.get(n) ?? []) {
+      if (!graph.has(m)) continue;
+      const s = state.get(m);
+      if (s === 1) return [...stack.slice(stack.indexOf(m)), m];
+      if (s === undefined) {
+        const c = visit(m);
+        if (c) return c;
+      }
+    }
+    stack.pop();
+    state.set(n, 2);
+    return undefined;
+  };
+  for (const n of graph.keys()) {
+    if (!state.has(n)) {
+      const c = visit(n);
+      if (c) return c;
+    }
+  }
+  return undefined;
+}
+
+/** Topological order of equations (variables and outcomes): each comes after what it reads. */
+export function equationOrder(deps: Map<string, Set<string>>): string[] {
+  const order: string[] = [];
+  const done = new Set<string>();
+  const visit = (n: string) => {
+    if (done.has(n)) return;
+    done.add(n);
+    for (const m of deps.get(n) ?? []) if (deps.has(m)) visit(m);
+    order.push(n);
+  };
+  for (const n of deps.keys()) visit(n);
+  return order;
+}
+
+export function validateScenario(data: unknown, file: string, locate?: Locate): Validated {
+  const problems: Problem[] = [];
+  const add = (path: PathPart[], message: string) => {
+    const pos = locate?.(path);
+    problems.push({ file, path: formatPath(path), message, ...(pos ?? {}) });
+  };
+
+  const parsed = ScenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const { path, message } of zodIssues(parsed.error.issues)) add(path, message);
+    return { problems };
+  }
+  const s = parsed.data;
+
+  // Ids: unique within and across the namespaces that equations share.
+  const kinds = new Map<string, string>();
+  for (const b of BUILTIN_NAMES) kinds.set(b, 'built-in');
+  for (const f of Object.keys(FUNCTIONS)) kinds.set(f, 'function');
+  const claim = (id: string, kind: string, path: PathPart[]) => {
+    const prev = kinds.get(id);
+    if (prev) add(path, `"${id}" is already used as a ${prev} name`);
+    else kinds.set(id, kind);
+  };
+  s.levers.forEach((l, i) => claim(l.id, 'lever', ['levers', i, 'id']));
+  s.constants.forEach((c, i) => claim(c.id, 'constant', ['constants', i, 'id']));
+  s.stocks.forEach((st, i) => claim(st.id, 'stock', ['stocks', i, 'id']));
+  s.variables.forEach((v, i) => claim(v.id, 'variable', ['variables', i, 'id']));
+  s.outcomes.forEach((o, i) => claim(o.id, 'outcome', ['outcomes', i, 'id']));
+
+  const uniqueIn = (items: { id: string }[], section: string) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) add([section, i, 'id'], `duplicate id "${it.id}" in ${section}`);
+      seen.add(it.id);
+    });
+  };
+  uniqueIn(s.sources, 'sources');
+  uniqueIn(s.actors, 'actors');
+  uniqueIn(s.presets, 'presets');
+  uniqueIn(s.checks, 'checks');
+  uniqueIn(s.notes, 'notes');
+
+  // Sources and provenance.
+  const sourceIds = new Set(s.sources.map((x) => x.id));
+  const checkSources = (ids: string[] | undefined, path: PathPart[]) =>
+    ids?.forEach((id, i) => {
+      if (!sourceIds.has(id)) add([...path, i], `unknown source id "${id}" (not in sources)`);
+    });
+  const needProvenance = (
+    item: { sources?: string[] | undefined; assumption?: unknown },
+    path: PathPart[],
+    what: string,
+  ) => {
+    checkSources(item.sources, [...path, 'sources']);
+    if ((item.sources?.length ?? 0) === 0 && item.assumption === undefined) {
+      add(path, `${what} needs sources or an assumption note`);
+    }
+  };
+
+  const actorIds = new Set(s.actors.map((a) => a.id));
+  s.levers.forEach((l, i) => {
+    const p: PathPart[] = ['levers', i];
+    if (!actorIds.has(l.actor)) add([...p, 'actor'], `unknown actor "${l.actor}" (actors: ${[...actorIds].join(', ')})`);
+    if (!(l.min < l.max)) add([...p, 'max'], `max (${l.max}) must be greater than min (${l.min})`);
+    if (l.default < l.min || l.default > l.max) {
+      add([...p, 'default'], `default ${l.default} is outside ${l.min}..${l.max}`);
+    }
+    if (l.step > l.max - l.min) add([...p, 'step'], `step ${l.step} is larger than the range ${l.min}..${l.max}`);
+    needProvenance(l, p, `the default of lever "${l.id}"`);
+  });
+  s.constants.forEach((c, i) => {
+    const p: PathPart[] = ['constants', i];
+    if (c.low > c.high) add([...p, 'low'], `low (${c.low}) is above high (${c.high})`);
+    if (c.value < c.low || c.value > c.high) {
+      add([...p, 'value'], `value ${c.value} is outside its plausible range ${c.low}..${c.high}`);
+    }
+    needProvenance(c, p, `constant "${c.id}"`);
+  });
+  s.presets.forEach((pr, i) => checkSources(pr.sources, ['presets', i, 'sources']));
+  s.stocks.forEach((x, i) => checkSources(x.sources, ['stocks', i, 'sources']));
+  s.variables.forEach((x, i) => checkSources(x.sources, ['variables', i, 'sources']));
+  s.outcomes.forEach((x, i) => checkSources(x.sources, ['outcomes', i, 'sources']));
+  s.notes.forEach((n, i) => checkSources(n.sources, ['notes', i, 'sources']));
+  s.checks.forEach((c, i) => checkSources(c.sources, ['checks', i, 'sources']));
+
+  // Equations: parse, and every name must exist.
+  const leverIds = new Set(s.levers.map((l) => l.id));
+  const constantIds = new Set(s.constants.map((c) => c.id));
+  const stockIds = new Set(s.stocks.map((x) => x.id));
+  const outcomeIds = new Set(s.outcomes.map((o) => o.id));
+  const known = new Set(kinds.keys());
+  for (const f of Object.keys(FUNCTIONS)) known.delete(f);
+
+  const parse = (source: string | number, path: PathPart[], allowed: Set<string>, context: string) => {
+    let expr: Expr;
+    try {
+      expr = parseExpr(source);
+    } catch (e) {
+      add(path, e instanceof ExprError ? e.message : String(e));
+      return undefined;
+    }
+    for (const n of namesIn(expr)) {
+      if (!allowed.has(n)) {
+        const why = known.has(n) ? `${context} cannot read "${n}"` : `unknown name "${n}"`;
+        add(path, `${why} in "${String(source)}"`);
+      }
+    }
+    return expr;
+  };
+
+  const initialNames = new Set<string>([...leverIds, ...constantIds, 't', 'dt', 'month']);
+  const deps = new Map<string, Set<string>>();
+  s.stocks.forEach((st, i) => {
+    parse(st.initial, ['stocks', i, 'initial'], initialNames, 'an initial value (levers and constants only)');
+    st.inflows.forEach((f, j) => parse(f, ['stocks', i, 'inflows', j], known, 'a flow'));
+    st.outflows.forEach((f, j) => parse(f, ['stocks', i, 'outflows', j], known, 'a flow'));
+    if (st.bounds?.min !== undefined && st.bounds.max !== undefined && st.bounds.min > st.bounds.max) {
+      add(['stocks', i, 'bounds'], 'bounds.min is above bounds.max');
+    }
+  });
+  const equationPaths = new Map<string, PathPart[]>();
+  s.variables.forEach((v, i) => {
+    const path: PathPart[] = ['variables', i, 'equation'];
+    equationPaths.set(v.id, path);
+    const e = parse(v.equation, path, known, 'an equation');
+    deps.set(v.id, e ? namesIn(e) : new Set());
+  });
+  s.outcomes.forEach((o, i) => {
+    const path: PathPart[] = ['outcomes', i, 'equation'];
+    equationPaths.set(o.id, path);
+    const e = parse(o.equation, path, known, 'an equation');
+    deps.set(o.id, e ? namesIn(e) : new Set());
+    if (o.bounds.min > o.bounds.max) add(['outcomes', i, 'bounds'], 'bounds.min is above bounds.max');
+    const bands = o.bands ?? [];
+    bands.forEach((b, j) => {
+      const last = j === bands.length - 1;
+      if (last && b.below !== undefined) add(['outcomes', i, 'bands', j, 'below'], 'the last band has no upper limit');
+      if (!last && b.below === undefined) add(['outcomes', i, 'bands', j], 'every band but the last needs `below`');
+      const prev = bands[j - 1]?.below;
+      if (b.below !== undefined && prev !== undefined && b.below <= prev) {
+        add(['outcomes', i, 'bands', j, 'below'], 'bands must be in increasing order of `below`');
+      }
+    });
+  });
+  const cycle = findCycle(deps);
+  if (cycle) {
+    add(equationPaths.get(cycle[0]!) ?? ['variables'], `cycle between equations: ${cycle.join(' → ')} (a loop must pass through a stock)`);
+  }
+
+  s.links.forEach((l, i) => {
+    if (!actorIds.has(l.from)) add(['links', i, 'from'], `unknown actor "${l.from}"`);
+    if (!actorIds.has(l.to)) add(['links', i, 'to'], `unknown actor "${l.to}"`);
+    if (!deps.has(l.strength) && !stockIds.has(l.strength)) {
+      add(['links', i, 'strength'], `unknown variable or outcome "${l.strength}"`);
+    }
+  });
+
+  // Presets and checks name real levers, values in range, real outcomes.
+  const leverById = new Map(s.levers.map((l) => [l.id, l]));
+  const checkValues = (values: Record<string, number>, path: PathPart[]) => {
+    for (const [id, value] of Object.entries(values)) {
+      const l = leverById.get(id);
+      if (!l) add([...path, id], `unknown lever "${id}" (levers: ${[...leverIds].join(', ')})`);
+      else if (value < l.min || value > l.max) add([...path, id], `${value} is outside ${l.min}..${l.max}`);
+    }
+  };
+  const checkOutcome = (id: string, path: PathPart[]) => {
+    if (!outcomeIds.has(id)) add(path, `unknown outcome "${id}" (outcomes: ${[...outcomeIds].join(', ')})`);
+  };
+  s.presets.forEach((pr, i) => checkValues(pr.values, ['presets', i, 'values']));
+  s.checks.forEach((c, i) => {
+    const p: PathPart[] = ['checks', i];
+    if ('set' in c) checkValues(c.set, [...p, 'set']);
+    if ('compare' in c) {
+      checkValues(c.compare.a, [...p, 'compare', 'a']);
+      checkValues(c.compare.b, [...p, 'compare', 'b']);
+    }
+    if ('sweep' in c) {
+      checkValues(c.sweep.set, [...p, 'sweep', 'set']);
+      const l = leverById.get(c.sweep.lever);
+      if (!l) add([...p, 'sweep', 'lever'], `unknown lever "${c.sweep.lever}"`);
+      else checkValues(Object.fromEntries(c.sweep.values.map((v) => [l.id, v])), [...p, 'sweep', 'values']);
+    }
+    c.expect.forEach((e, j) => checkOutcome(e.outcome, [...p, 'expect', j, 'outcome']));
+  });
+
+  if (s.time.horizon > s.time.maxHorizon) add(['time', 'horizon'], `horizon is above maxHorizon (${s.time.maxHorizon})`);
+
+  return problems.length > 0 ? { problems } : { scenario: s, problems };
+}

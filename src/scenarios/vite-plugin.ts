@@ -1,0 +1,45 @@
+/**
+ * Vite plugin: `import scenarios from 'virtual:scenarios'` gives every scenario file, parsed and
+ * validated at build time. An invalid file fails the build (and the dev server shows why), so the
+ * browser never receives an unchecked scenario, and no YAML parser ships to it.
+ */
+import type { Plugin } from 'vite';
+import { ScenarioError, type Problem } from '../model/problems.ts';
+import { parseScenarioFile, scenarioFiles, scenarioIdOf, SCENARIO_DIR } from './files.ts';
+
+const ID = 'virtual:scenarios';
+const RESOLVED = `\0${ID}`;
+
+export function scenariosPlugin(): Plugin {
+  return {
+    name: 'leverage-lab-scenarios',
+    resolveId(id) {
+      return id === ID ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const scenarios: unknown[] = [];
+      const problems: Problem[] = [];
+      for (const file of scenarioFiles()) {
+        this.addWatchFile(file);
+        const parsed = parseScenarioFile(file);
+        problems.push(...parsed.problems);
+        if (parsed.scenario && parsed.scenario.id !== scenarioIdOf(file)) {
+          problems.push({ file, path: 'id', message: `the id must match the file name "${scenarioIdOf(file)}"` });
+        }
+        if (parsed.scenario) scenarios.push(parsed.scenario);
+      }
+      if (problems.length > 0) this.error(new ScenarioError(problems).message);
+      return `export default ${JSON.stringify(scenarios)};`;
+    },
+    configureServer(server) {
+      server.watcher.add(SCENARIO_DIR);
+      server.watcher.on('change', (file) => {
+        if (!file.startsWith(SCENARIO_DIR)) return;
+        const mod = server.moduleGraph.getModuleById(RESOLVED);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+        server.ws.send({ type: 'full-reload' });
+      });
+    },
+  };
+}
