@@ -38,6 +38,34 @@ function zodIssues(issues: readonly core.$ZodIssue[], base: PathPart[] = []): { 
   return out;
 }
 
+const STAND_INS: Record<string, unknown> = {
+  en: 'text',
+  ar: 'نص',
+  url: 'https://example.invalid',
+  date: '2000',
+  title: 'title',
+  publisher: 'publisher',
+  note: 'note',
+  color: '#000000',
+};
+
+/** A copy of `data` with each problem leaf replaced by a valid stand-in, or undefined if one is not a leaf we know. */
+function patchLeaves(data: unknown, paths: PathPart[][]): unknown {
+  const copy = structuredClone(data) as Record<PathPart, unknown>;
+  for (const path of paths) {
+    const key = path.at(-1);
+    if (typeof key !== 'string' || !(key in STAND_INS)) return undefined;
+    let node: Record<PathPart, unknown> | undefined = copy;
+    for (const part of path.slice(0, -1)) {
+      const next: unknown = node?.[part];
+      node = typeof next === 'object' && next !== null ? (next as Record<PathPart, unknown>) : undefined;
+    }
+    if (!node) return undefined;
+    node[key] = STAND_INS[key];
+  }
+  return copy;
+}
+
 function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
@@ -87,10 +115,15 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     problems.push({ file, path: formatPath(path), message, ...(pos ?? {}) });
   };
 
-  const parsed = ScenarioSchema.safeParse(data);
+  let parsed = ScenarioSchema.safeParse(data);
   if (!parsed.success) {
-    for (const { path, message } of zodIssues(parsed.error.issues)) add(path, message);
-    return { problems };
+    const issues = zodIssues(parsed.error.issues);
+    for (const { path, message } of issues) add(path, message);
+    // Problems in texts, sources and colours do not stop the checks below: patch them with
+    // stand-ins and go on, so that an author sees every problem in one run.
+    const patched = patchLeaves(data, issues.map((i) => i.path));
+    parsed = patched === undefined ? parsed : ScenarioSchema.safeParse(patched);
+    if (!parsed.success) return { problems };
   }
   const s = parsed.data;
 

@@ -105,7 +105,7 @@ export function handwritten(scenario: Scenario, L: Levers, horizon: number, out:
       deathsInCustody, dealWillingness, dealBatch, dealReleases, reliefGranted, snapbackHazard, reliefWithdrawn,
       freightDelayedRate, pressureOnMinsk, pressureOnWarsaw, askedPressure, pressureTarget, pressureReleases, exiles,
       polandCostRate, transitLoss, westernCost, russianOffset, usEngagement, fragility, held, releasedSoFar,
-      dealReleasedSoFar, pressureReleasedSoFar, exiledSoFar, arrestedSoFar, servedSoFar, westernCost - russianOffset,
+      dealReleasedSoFar, pressureReleasedSoFar, exiledSoFar, arrestedSoFar, servedSoFar, westernCost * (1 - L.russiaSupport / 100),
       delayedFreight, polandCostSoFar, clamp(1 - fragility, 0, 1),
     ];
     for (let k = 0; k < row.length; k++) out[k]![i] = row[k]!;

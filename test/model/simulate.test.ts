@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { boundsProblems } from '../../src/model/checks.ts';
+import { simulate, simulateBatch } from '../../src/model/simulate.ts';
+import { handwritten, RECORDED, type Levers } from '../bench/handwritten.ts';
+import { founding } from '../helpers.ts';
+
+const model = founding();
+const { levers } = model.scenario;
+
+/** Random lever settings anywhere in each lever's range. */
+const anyLevers = fc.record(
+  Object.fromEntries(levers.map((l) => [l.id, fc.double({ min: l.min, max: l.max, noNaN: true })])),
+) as fc.Arbitrary<Record<string, number>>;
+
+describe('simulate', () => {
+  it('returns a series for every stock, variable and outcome over the horizon', () => {
+    const r = simulate(model);
+    expect(r.t).toHaveLength(25);
+    expect(r.t[24]).toBe(24);
+    const ids = [...model.scenario.stocks, ...model.scenario.variables, ...model.scenario.outcomes].map((x) => x.id);
+    expect(Object.keys(r.series).sort()).toEqual(ids.sort());
+    for (const s of Object.values(r.series)) expect(s).toHaveLength(25);
+    expect(Object.keys(r.outcomes)).toEqual(model.scenario.outcomes.map((o) => o.id));
+    expect(r.outcomes.prisonersHeld).toBe(r.series.prisonersHeld![24]);
+  });
+
+  it('starts from the sourced count of about 1,180 prisoners', () => {
+    expect(simulate(model).series.prisonersHeld![0]).toBe(1180);
+  });
+
+  it('gives the same result for the same call', () => {
+    const a = simulate(model, { usRelief: 8, polandClosureWeeks: 3 });
+    const b = simulate(model, { usRelief: 8, polandClosureWeeks: 3 });
+    expect(a).toEqual(b);
+  });
+
+  it('changes the horizon on request', () => {
+    const r = simulate(model, {}, { horizon: 60 });
+    expect(r.horizon).toBe(60);
+    expect(r.t).toHaveLength(61);
+    expect(r.series.prisonersHeld!.slice(0, 25)).toEqual(simulate(model).series.prisonersHeld);
+  });
+
+  it('clamps out-of-range lever values and says so', () => {
+    const r = simulate(model, { usRelief: 99, arrestRate: -5 });
+    expect(r.levers.usRelief).toBe(20);
+    expect(r.levers.arrestRate).toBe(0);
+    expect(r.notices).toEqual([
+      { kind: 'clamped', lever: 'usRelief', given: 99, used: 20, min: 0, max: 20 },
+      { kind: 'clamped', lever: 'arrestRate', given: -5, used: 0, min: 0, max: 150 },
+    ]);
+    expect(r.outcomes).toEqual(simulate(model, { usRelief: 20, arrestRate: 0 }).outcomes);
+  });
+
+  it('reports unknown levers and values that are not numbers instead of using them', () => {
+    const r = simulate(model, { sanctionz: 3, usRelief: 'lots' });
+    expect(r.notices).toEqual([
+      { kind: 'unknown-lever', lever: 'sanctionz', valid: levers.map((l) => l.id) },
+      { kind: 'not-a-number', lever: 'usRelief', given: 'lots', used: 0 },
+    ]);
+    expect(r.outcomes).toEqual(simulate(model).outcomes);
+  });
+
+  it('keeps every person accounted for: held = start + arrests - releases - served - deaths', () => {
+    fc.assert(
+      fc.property(anyLevers, (set) => {
+        const r = simulate(model, set);
+        const o = r.outcomes;
+        const deaths = (2 / 12) * 24;
+        const balance = 1180 + o.arrestsTotal! - o.releasedTotal! - o.sentencesServedTotal! - deaths;
+        // The stock is floored at zero; otherwise the books balance exactly.
+        if (Math.min(...r.series.prisonersHeld!) > 0) expect(o.prisonersHeld).toBeCloseTo(balance, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps every value finite and every outcome inside its bounds, for any lever values', () => {
+    fc.assert(
+      fc.property(anyLevers, fc.integer({ min: 1, max: 240 }), (set, horizon) => {
+        expect(boundsProblems(model, simulate(model, set, { horizon }))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never exiles more people than deals and pressure freed', () => {
+    fc.assert(
+      fc.property(anyLevers, (set) => {
+        const o = simulate(model, set).outcomes;
+        expect(o.exiledTotal!).toBeLessThanOrEqual(o.releasedByDeals! + o.releasedUnderPressure! + 1e-9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('frees at least as many in deals when the US offers more, whatever else is set', () => {
+    fc.assert(
+      fc.property(anyLevers, fc.double({ min: 0, max: 20, noNaN: true }), (set, extra) => {
+        const more = Math.min(20, set.usRelief! + extra);
+        const a = simulate(model, set).outcomes.releasedByDeals!;
+        const b = simulate(model, { ...set, usRelief: more }).outcomes.releasedByDeals!;
+        expect(b).toBeGreaterThanOrEqual(a - 1e-9);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('makes Poland pay at least as much for a longer closure, whatever else is set', () => {
+    fc.assert(
+      fc.property(anyLevers, fc.double({ min: 0, max: 52, noNaN: true }), (set, extra) => {
+        const longer = Math.min(52, set.polandClosureWeeks! + extra);
+        const a = simulate(model, set).outcomes;
+        const b = simulate(model, { ...set, polandClosureWeeks: longer }).outcomes;
+        expect(b.polandCost!).toBeGreaterThanOrEqual(a.polandCost! - 1e-9);
+        expect(b.chinaDelayedValue!).toBeGreaterThanOrEqual(a.chinaDelayedValue! - 1e-9);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('only calls the rapprochement stable when nearly all are free and arrests have nearly stopped', () => {
+    fc.assert(
+      fc.property(anyLevers, fc.integer({ min: 1, max: 240 }), (set, horizon) => {
+        const r = simulate(model, set, { horizon });
+        if (r.outcomes.rapprochementStability! >= 0.8) {
+          expect(r.outcomes.prisonersHeld!).toBeLessThanOrEqual(0.2 * 1180);
+          expect(r.series.arrests![r.t.length - 1]!).toBeLessThanOrEqual(0.45 * 42);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with the same equations written by hand, to the last digit that matters', () => {
+    expect(model.recordedIds).toEqual([...RECORDED]);
+    fc.assert(
+      fc.property(anyLevers, fc.integer({ min: 1, max: 120 }), (set, horizon) => {
+        const r = simulate(model, set, { horizon });
+        const out = RECORDED.map(() => new Float64Array(horizon + 1));
+        handwritten(model.scenario, set as Levers, horizon, out);
+        const worst = RECORDED.map((id, k) => {
+          let diff = 0;
+          out[k]!.forEach((x, i) => (diff = Math.max(diff, Math.abs(r.series[id]![i]! - x) / Math.max(1, Math.abs(x)))));
+          return [id, diff] as const;
+        }).filter(([, diff]) => diff > 1e-9);
+        expect(worst).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('runs a batch with the same final outcomes as single runs', () => {
+    const sets = [{}, { usRelief: 8 }, { polandClosureWeeks: 13, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 }];
+    expect(simulateBatch(model, sets)).toEqual(sets.map((s) => simulate(model, s).outcomes));
+  });
+});
