@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           include: ['test/ui/**/*.test.tsx'],
+          setupFiles: ['test/ui/setup.ts'],
           environment: 'jsdom',
         },
       },

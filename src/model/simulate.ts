@@ -46,40 +46,46 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
   const v = new Float64Array(model.slotCount);
   const dt = model.scenario.time.step;
   const steps = Math.round(horizon / dt);
-  const { leverSlots, constantSlots, constantValues, stocks, equationSlots, equationFns, recordedSlots } = model;
+  const { leverSlots, constantSlots, constantValues, stockSlots, stockMin, stockMax } = model;
+  const { flowStock, flowSign, flowSlot, dynamicSlots, dynamicFns, recordedSlots, tSlot, monthSlot } = model;
   for (let i = 0; i < leverSlots.length; i++) v[leverSlots[i]!] = leverValues[i]!;
   for (let i = 0; i < constantSlots.length; i++) v[constantSlots[i]!] = constantValues[i]!;
   v[model.dtSlot] = dt;
   const monthly = model.scenario.time.unit === 'month';
-  const setTime = (t: number) => {
-    v[model.tSlot] = t;
-    const months = monthly ? t : (t * 7) / 30.4375;
-    v[model.monthSlot] = ((model.startMonth + Math.floor(months + 1e-9)) % 12) + 1;
-  };
-  setTime(0);
-  for (const s of stocks) v[s.slot] = Math.min(Math.max(s.initial(v), s.min), s.max);
+  const startMonth = model.startMonth;
+  v[monthSlot] = startMonth + 1;
+  for (let k = 0; k < model.staticFns.length; k++) v[model.staticSlots[k]!] = model.staticFns[k]!(v);
+  const nStocks = stockSlots.length;
+  for (let k = 0; k < nStocks; k++) {
+    v[stockSlots[k]!] = Math.min(Math.max(model.stockInitial[k]!(v), stockMin[k]!), stockMax[k]!);
+  }
 
-  const nStocks = stocks.length;
   const net = new Float64Array(nStocks);
-  const nEq = equationFns.length;
+  const nEq = dynamicFns.length;
   const nRec = recordedSlots.length;
+  const nFlows = flowSlot.length;
+  // Each step copies the whole state at once (one memcpy); the series are gathered at the end.
+  const width = model.slotCount;
+  const history = new Float64Array(width * (steps + 1));
   for (let i = 0; ; i++) {
-    for (let k = 0; k < nEq; k++) v[equationSlots[k]!] = equationFns[k]!(v);
-    for (let k = 0; k < nRec; k++) out[k]![i] = v[recordedSlots[k]!]!;
+    const t = i * dt;
+    v[tSlot] = t;
+    const months = monthly ? t : (t * 7) / 30.4375;
+    v[monthSlot] = ((startMonth + Math.floor(months + 1e-9)) % 12) + 1;
+    for (let k = 0; k < nEq; k++) v[dynamicSlots[k]!] = dynamicFns[k]!(v);
+    history.set(v, i * width);
     if (i === steps) break;
+    net.fill(0);
+    for (let f = 0; f < nFlows; f++) net[flowStock[f]!]! += flowSign[f]! * v[flowSlot[f]!]!;
     for (let k = 0; k < nStocks; k++) {
-      const s = stocks[k]!;
-      let sum = 0;
-      for (const f of s.inflows) sum += f(v);
-      for (const f of s.outflows) sum -= f(v);
-      net[k] = sum;
+      const next = v[stockSlots[k]!]! + dt * net[k]!;
+      v[stockSlots[k]!] = next < stockMin[k]! ? stockMin[k]! : next > stockMax[k]! ? stockMax[k]! : next;
     }
-    for (let k = 0; k < nStocks; k++) {
-      const s = stocks[k]!;
-      const next = v[s.slot]! + dt * net[k]!;
-      v[s.slot] = next < s.min ? s.min : next > s.max ? s.max : next;
-    }
-    setTime((i + 1) * dt);
+  }
+  for (let k = 0; k < nRec; k++) {
+    const series = out[k]!;
+    const slot = recordedSlots[k]!;
+    for (let i = 0, j = slot; i <= steps; i++, j += width) series[i] = history[j]!;
   }
 }
 

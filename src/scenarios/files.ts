@@ -1,11 +1,11 @@
 /** Finds and reads the scenario files in `scenarios/` (Node only: command line, tests, build). */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Model } from '../model/compile.ts';
 import { loadScenarioText, parseScenarioText, type Parsed } from './parse.ts';
 
-export const SCENARIO_DIR = resolve(fileURLToPath(new URL('../../scenarios', import.meta.url)));
+export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/;
 

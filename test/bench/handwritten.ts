@@ -33,6 +33,11 @@ export type Levers = Record<
 
 /** Writes the series of every recorded id into `out` (same order as RECORDED). */
 export function handwritten(scenario: Scenario, L: Levers, horizon: number, out: Float64Array[]): void {
+  makeHandwritten(scenario)(L, horizon, out);
+}
+
+/** Reads the constants once and returns the hand-written simulation. */
+export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number, out: Float64Array[]) => void {
   const c = Object.fromEntries(scenario.constants.map((k) => [k.id, k.value])) as Record<string, number>;
   const initialPrisoners = c.initialPrisoners!, referenceArrestRate = c.referenceArrestRate!;
   const sentenceMonths = c.sentenceMonths!, holidayPardonBatch = c.holidayPardonBatch!;
@@ -50,6 +55,7 @@ export function handwritten(scenario: Scenario, L: Levers, horizon: number, out:
   const weightEngagement = c.weightEngagement!;
   const startMonth = Number(scenario.time.start.slice(5, 7)) - 1;
   const dt = scenario.time.step;
+  return (L, horizon, out) => {
   const steps = Math.round(horizon / dt);
 
   let held = initialPrisoners, releasedSoFar = 0, dealReleasedSoFar = 0, pressureReleasedSoFar = 0;
@@ -126,4 +132,5 @@ export function handwritten(scenario: Scenario, L: Levers, horizon: number, out:
     askedPressureSoFar += dt * askedPressure;
     polandCostSoFar += dt * polandCostRate;
   }
+  };
 }

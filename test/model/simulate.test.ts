@@ -152,7 +152,11 @@ describe('simulate', () => {
   });
 
   it('runs a batch with the same final outcomes as single runs', () => {
-    const sets = [{}, { usRelief: 8 }, { polandClosureWeeks: 13, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 }];
+    const sets: Record<string, number>[] = [
+      {},
+      { usRelief: 8 },
+      { polandClosureWeeks: 13, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 },
+    ];
     expect(simulateBatch(model, sets)).toEqual(sets.map((s) => simulate(model, s).outcomes));
   });
 });
