@@ -8,6 +8,7 @@
  * equation that is a bare name shares its source's slot, and every flow is read from a slot.
  */
 import { compileExpr, fold, namesIn, parseExpr, type Compiled, type CompileEnv, type Expr } from './expr.ts';
+import { ProgramBuilder } from './program.ts';
 import type { Scenario } from './schema.ts';
 import { BUILTIN_NAMES, equationOrder } from './validate.ts';
 
@@ -20,6 +21,8 @@ export interface Model {
   monthSlot: number;
   /** calendar month (0–11) at t = 0 */
   startMonth: number;
+  /** whether any per-step equation reads `month` itself (not through a tabulated part) */
+  readsMonth: boolean;
   /** lever slots, in the scenario's lever order */
   leverSlots: Int32Array;
   constantSlots: Int32Array;
@@ -32,15 +35,31 @@ export interface Model {
   flowStock: Int32Array;
   flowSign: Float64Array;
   flowSlot: Int32Array;
-  /** equations that read only levers and constants: evaluated once per simulation */
-  staticSlots: Int32Array;
-  staticFns: Compiled[];
-  /** equations evaluated at every step, in dependency order */
-  dynamicSlots: Int32Array;
-  dynamicFns: Compiled[];
+  /** true when a flow reads a stock: then all flows are summed before any stock moves */
+  flowsReadStocks: boolean;
+  /** indices of the stocks that have a finite bound */
+  boundedStocks: Int32Array;
+  /** slots that hold the numbers the programs use, and their values */
+  numberSlots: Int32Array;
+  numberValues: Float64Array;
+  /** equations that read only levers and constants: run once per simulation */
+  staticProgram: Int32Array;
+  /** equations run at every step, in dependency order */
+  dynamicProgram: Int32Array;
+  /** calendar-only values, tabulated per step: slot j takes tables[j * (maxSteps + 1) + i] */
+  tableSlots: Int32Array;
+  tables: Float64Array;
   /** everything with a time series: stocks, variables, outcomes */
   recordedIds: string[];
   recordedSlots: Int32Array;
+  /** series written at every step (one per distinct changing slot), as indices into recordedIds */
+  liveSeries: Int32Array;
+  /** the slot each live series records; they are consecutive, from liveSlots[0] */
+  liveSlots: Int32Array;
+  /** for each series: the row of the output that holds it (its own, or the one it repeats) */
+  seriesRow: Int32Array;
+  /** series whose value cannot change during a run, filled once at the end */
+  fixedSeries: Int32Array;
   outcomeIds: string[];
   /** direct dependencies of each variable and outcome (for "why" views and the network) */
   dependencies: ReadonlyMap<string, ReadonlySet<string>>;
@@ -102,15 +121,19 @@ function chain(e: Expr, ops: readonly ['*', '/'] | readonly ['+', '-'], first: F
  * x * lever / 100 costs one multiplication per step. (Regrouping can change the last bits of a
  * floating-point result, never more.)
  */
-function hoist(e: Expr, isStatic: (e: Expr) => boolean, lift: (e: Expr) => Expr): Expr {
+type Invariance = 'static' | 'time' | undefined;
+
+function hoist(e: Expr, kindOf: (e: Expr) => Invariance, lift: (e: Expr, kind: 'static' | 'time') => Expr): Expr {
   if (e.kind === 'num' || e.kind === 'name') return e;
-  if (isStatic(e)) return lift(e);
+  const kind = kindOf(e);
+  if (kind) return lift(e, kind);
+  const isStatic = (x: Expr) => kindOf(x) === 'static';
   if (e.kind === 'binary' && (e.op === '*' || e.op === '/' || e.op === '+' || e.op === '-')) {
     const mul = e.op === '*' || e.op === '/';
     const ops = mul ? (['*', '/'] as const) : (['+', '-'] as const);
     const parts = chain(e, ops, ops[0], []);
     const fixed = parts.filter((p) => isStatic(p.expr));
-    const moving = parts.filter((p) => !isStatic(p.expr)).map((p) => ({ ...p, expr: hoist(p.expr, isStatic, lift) }));
+    const moving = parts.filter((p) => !isStatic(p.expr)).map((p) => ({ ...p, expr: hoist(p.expr, kindOf, lift) }));
     const join = (list: Factor[], seed: Expr | undefined): Expr | undefined =>
       list.reduce<Expr | undefined>((acc, p) => {
         if (acc === undefined) {
@@ -118,19 +141,47 @@ function hoist(e: Expr, isStatic: (e: Expr) => boolean, lift: (e: Expr) => Expr)
         }
         return { kind: 'binary', op: p.op, left: acc, right: p.expr };
       }, seed);
-    const dynamic = join(moving, undefined)!;
-    if (fixed.length === 0) return dynamic;
-    const constantPart = join(fixed.map((p) => ({ ...p, op: p.op === ops[0] ? ops[0] : ops[1] })), undefined)!;
-    return { kind: 'binary', op: ops[0], left: dynamic, right: lift(constantPart) };
+    if (fixed.length === 0) return join(moving, undefined)!;
+    // The fixed part becomes one lifted value, and the moving parts apply to it in turn:
+    // 1 - x / 20 stays one subtraction, x * lever / 100 one multiplication.
+    const constantPart = lift(join(fixed, undefined)!, 'static');
+    return join(moving, constantPart)!;
   }
   switch (e.kind) {
     case 'unary':
-      return { ...e, arg: hoist(e.arg, isStatic, lift) };
+      return { ...e, arg: hoist(e.arg, kindOf, lift) };
     case 'binary':
-      return { ...e, left: hoist(e.left, isStatic, lift), right: hoist(e.right, isStatic, lift) };
+      return { ...e, left: hoist(e.left, kindOf, lift), right: hoist(e.right, kindOf, lift) };
     case 'call':
-      return { ...e, args: e.args.map((a) => hoist(a, isStatic, lift)) };
+      return { ...e, args: e.args.map((a) => hoist(a, kindOf, lift)) };
   }
+}
+
+/** The values of a calendar-only expression at every step up to `steps`. */
+function tabulate(scenario: Scenario, e: Expr, steps: number): Float64Array {
+  const slots = new Map([
+    ['t', 0],
+    ['dt', 1],
+    ['month', 2],
+  ]);
+  const f = compileExpr(e, { slots, tSlot: 0, dtSlot: 1 });
+  const v = new Float64Array(3);
+  const dt = scenario.time.step;
+  const startMonth = Number(scenario.time.start.slice(5, 7)) - 1;
+  const table = new Float64Array(steps + 1);
+  for (let i = 0; i <= steps; i++) {
+    v[0] = i * dt;
+    v[1] = dt;
+    v[2] = calendarMonth(startMonth, scenario.time.unit, i * dt);
+    table[i] = f(v);
+  }
+  return table;
+}
+
+/** Calendar month (1–12) at time t from a start month (0–11). */
+export function calendarMonth(startMonth: number, unit: 'month' | 'week', t: number): number {
+  const months = unit === 'month' ? t : (t * 7) / 30.4375;
+  return ((startMonth + Math.floor(months + 1e-9)) % 12) + 1;
 }
 
 const compiled = new WeakMap<Scenario, Model>();
@@ -181,12 +232,6 @@ export function compileScenario(scenario: Scenario): Model {
     const e = equations.get(id)!;
     return e.kind === 'name' && !constants.has(e.name) ? e.name : undefined;
   };
-  for (const id of order) {
-    const source = aliasOf(id);
-    if (source === undefined) slotOf(id);
-    else slots.set(id, slotOf(source));
-  }
-
   // Static equations read nothing that changes during a run.
   const isStatic = new Map<string, boolean>();
   for (const id of order) {
@@ -200,6 +245,16 @@ export function compileScenario(scenario: Scenario): Model {
         ![...allDeps.get(id)!].some((n) => stockIds.has(n)),
     );
   }
+  // The values recorded at every step (stocks, then changing variables and outcomes) sit side by
+  // side in the state array, so that recording a step is one sequential copy.
+  for (const id of [...scenario.variables, ...scenario.outcomes].map((x) => x.id)) {
+    if (aliasOf(id) === undefined && !isStatic.get(id)) slotOf(id);
+  }
+  for (const id of order) {
+    const source = aliasOf(id);
+    if (source === undefined) slotOf(id);
+    else slots.set(id, slotOf(source));
+  }
 
   const env: CompileEnv = { slots, tSlot, dtSlot };
   const build = (e: Expr) => compileExpr(fold(substitute(e, constants)), env);
@@ -207,29 +262,48 @@ export function compileScenario(scenario: Scenario): Model {
   const staticIds = computed.filter((id) => isStatic.get(id));
   const dynamicIds = computed.filter((id) => !isStatic.get(id));
 
-  // Lift the parts of dynamic equations that cannot change during a run.
-  const staticExpr = (e: Expr) =>
-    !readsTime(e) &&
-    [...namesIn(e)].every((n) => leverIds.has(n) || constants.has(n) || n === 'dt' || (isStatic.get(n) ?? false));
+  // Lift the parts of dynamic equations that cannot change during a run (evaluated once per run),
+  // and the parts that follow the calendar alone (tabulated once per model, looked up each step).
+  const maxSteps = Math.round(scenario.time.maxHorizon / scenario.time.step);
+  const kindOf = (e: Expr): Invariance => {
+    const names = [...namesIn(e)];
+    if (!readsTime(e)) {
+      const fixed = names.every((n) => leverIds.has(n) || constants.has(n) || n === 'dt' || (isStatic.get(n) ?? false));
+      return fixed ? 'static' : undefined;
+    }
+    return names.every((n) => n === 't' || n === 'month' || n === 'dt' || constants.has(n)) ? 'time' : undefined;
+  };
   const dynamicExprs = new Map<string, Expr>();
+  const tableSlots: number[] = [];
+  const tables: Float64Array[] = [];
   let lifted = 0;
-  const lift = (e: Expr): Expr => {
+  const lift = (e: Expr, kind: 'static' | 'time'): Expr => {
     const folded = fold(substitute(e, constants));
     if (folded.kind === 'num' || folded.kind === 'name') return folded;
-    const id = `\0static${lifted++}`;
-    slotOf(id);
-    staticIds.push(id);
-    equations.set(id, folded);
+    const id = `\0${kind}${lifted++}`;
+    const slot = slotOf(id);
+    if (kind === 'static') {
+      staticIds.push(id);
+      equations.set(id, folded);
+    } else {
+      tableSlots.push(slot);
+      tables.push(tabulate(scenario, folded, maxSteps));
+    }
     return { kind: 'name', name: id };
   };
-  for (const id of dynamicIds) dynamicExprs.set(id, hoist(substitute(equations.get(id)!, constants), staticExpr, lift));
+  for (const id of dynamicIds) dynamicExprs.set(id, hoist(substitute(equations.get(id)!, constants), kindOf, lift));
 
   const flowStock: number[] = [];
   const flowSign: number[] = [];
   const flowSlot: number[] = [];
   flowNames.forEach((f, k) => {
-    for (const n of f.inflows) flowStock.push(k), flowSign.push(1), flowSlot.push(slots.get(n)!);
-    for (const n of f.outflows) flowStock.push(k), flowSign.push(-1), flowSlot.push(slots.get(n)!);
+    const add = (n: string, sign: number) => {
+      flowStock.push(k);
+      flowSign.push(sign);
+      flowSlot.push(slots.get(n)!);
+    };
+    for (const n of f.inflows) add(n, 1);
+    for (const n of f.outflows) add(n, -1);
   });
 
   const recordedIds = [
@@ -238,14 +312,43 @@ export function compileScenario(scenario: Scenario): Model {
     ...scenario.outcomes.map((o) => o.id),
   ];
 
+  const builder = new ProgramBuilder(slots, slotCount);
+  for (const id of staticIds) builder.into(fold(substitute(equations.get(id)!, constants)), slots.get(id)!);
+  const staticProgram = builder.take();
+  for (const id of dynamicIds) builder.into(fold(dynamicExprs.get(id)!), slots.get(id)!);
+  const dynamicProgram = builder.take();
+
+  const recordedSlots = Int32Array.from(recordedIds.map((id) => slots.get(id)!));
+  const fixedSlots = new Set([...leverSlots, ...constantSlots, ...staticIds.map((id) => slots.get(id)!)]);
+  const firstWithSlot = new Map<number, number>();
+  const liveSeries: number[] = [];
+  const fixedSeries: number[] = [];
+  const sameAs = recordedIds.map((_, k) => {
+    const slot = recordedSlots[k]!;
+    if (fixedSlots.has(slot)) {
+      fixedSeries.push(k);
+      return -1;
+    }
+    const first = firstWithSlot.get(slot);
+    if (first !== undefined) return first;
+    firstWithSlot.set(slot, k);
+    liveSeries.push(k);
+    return -1;
+  });
+
+  if (liveSeries.some((k, j) => recordedSlots[k] !== recordedSlots[liveSeries[0]!]! + j)) {
+    throw new Error('internal: the recorded slots are not consecutive');
+  }
+
   const model: Model = {
     scenario,
-    slotCount,
+    slotCount: builder.slotCount,
     slots,
     tSlot,
     dtSlot,
     monthSlot,
     startMonth: Number(scenario.time.start.slice(5, 7)) - 1,
+    readsMonth: [...dynamicExprs.values()].some((e) => namesIn(e).has('month')),
     leverSlots,
     constantSlots,
     constantValues: Float64Array.from(scenario.constants.map((c) => c.value)),
@@ -256,12 +359,22 @@ export function compileScenario(scenario: Scenario): Model {
     flowStock: Int32Array.from(flowStock),
     flowSign: Float64Array.from(flowSign),
     flowSlot: Int32Array.from(flowSlot),
-    staticSlots: Int32Array.from(staticIds.map((id) => slots.get(id)!)),
-    staticFns: staticIds.map((id) => build(equations.get(id)!)),
-    dynamicSlots: Int32Array.from(dynamicIds.map((id) => slots.get(id)!)),
-    dynamicFns: dynamicIds.map((id) => build(dynamicExprs.get(id)!)),
+    flowsReadStocks: flowSlot.some((slot) => stockSlots.includes(slot)),
+    boundedStocks: Int32Array.from(
+      scenario.stocks.flatMap((s, k) => (s.bounds?.min !== undefined || s.bounds?.max !== undefined ? [k] : [])),
+    ),
+    numberSlots: Int32Array.from(builder.constantSlots),
+    numberValues: Float64Array.from(builder.constantValues),
+    staticProgram,
+    dynamicProgram,
+    tableSlots: Int32Array.from(tableSlots),
+    tables: Float64Array.from(tables.flatMap((t) => [...t])),
     recordedIds,
-    recordedSlots: Int32Array.from(recordedIds.map((id) => slots.get(id)!)),
+    recordedSlots,
+    liveSeries: Int32Array.from(liveSeries),
+    liveSlots: Int32Array.from(liveSeries, (k) => recordedSlots[k]!),
+    seriesRow: Int32Array.from(sameAs, (from, k) => (from >= 0 ? from : k)),
+    fixedSeries: Int32Array.from(fixedSeries),
     outcomeIds: scenario.outcomes.map((o) => o.id),
     dependencies,
   };

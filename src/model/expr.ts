@@ -196,8 +196,17 @@ export function fold(expr: Expr): Expr {
       const right = fold(expr.right);
       const a = constantValue(left);
       const b = constantValue(right);
-      if (a === undefined || b === undefined) return { ...expr, left, right };
-      return { kind: 'num', value: BINARY[expr.op](a, b) };
+      if (a !== undefined && b !== undefined) return { kind: 'num', value: BINARY[expr.op](a, b) };
+      // Identities that cost an operation for nothing: x * 1, 1 * x, x / 1, x + 0, 0 + x, x - 0.
+      if ((expr.op === '*' && b === 1) || (expr.op === '/' && b === 1)) return left;
+      if (expr.op === '*' && a === 1) return right;
+      if ((expr.op === '+' || expr.op === '-') && b === 0) return left;
+      if (expr.op === '+' && a === 0) return right;
+      // -x * c = x * -c, -x / c = x / -c
+      if ((expr.op === '*' || expr.op === '/') && b !== undefined && left.kind === 'unary' && left.op === '-') {
+        return { kind: 'binary', op: expr.op, left: left.arg, right: { kind: 'num', value: -b } };
+      }
+      return { ...expr, left, right };
     }
     case 'call': {
       const args = expr.args.map(fold);

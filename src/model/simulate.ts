@@ -2,7 +2,8 @@
  * Steps the stocks and flows of a compiled scenario over its horizon (Euler) and returns the series
  * of every stock, variable and outcome. Pure and deterministic: the same call gives the same result.
  */
-import type { Model } from './compile.ts';
+import { calendarMonth, type Model } from './compile.ts';
+import { execute } from './program.ts';
 import { resolveLevers, type LeverNotice } from './levers.ts';
 
 export interface SimulateOptions {
@@ -42,50 +43,104 @@ export function resolveHorizon(model: Model, horizon: number | undefined): { hor
  * Runs one simulation on lever values that are already resolved (every lever, in range), writing
  * into `out` (one array per recorded id, each of length steps + 1). The hot loop of the engine.
  */
-export function run(model: Model, leverValues: Float64Array, horizon: number, out: Float64Array[]): void {
-  const v = new Float64Array(model.slotCount);
+interface Workspace {
+  v: Float64Array;
+  /** the live values of every step, step after step */
+  history: Float64Array;
+  net: Float64Array;
+  flowTarget: Int32Array;
+  flowCoef: Float64Array;
+}
+
+/**
+ * Scratch memory of each model, reused across runs: allocating typed arrays costs more than a
+ * whole simulation step. Runs are synchronous, so one workspace per model is never shared.
+ */
+const workspaces = new WeakMap<Model, Workspace>();
+
+function workspace(model: Model): Workspace {
+  let w = workspaces.get(model);
+  if (!w) {
+    const dt = model.scenario.time.step;
+    const v = new Float64Array(model.slotCount);
+    // Numbers never change: written once. Every other slot is written in each run before it is read.
+    for (let i = 0; i < model.numberSlots.length; i++) v[model.numberSlots[i]!] = model.numberValues[i]!;
+    w = {
+      v,
+      history: new Float64Array(model.liveSeries.length * (Math.round(model.scenario.time.maxHorizon / dt) + 1)),
+      net: new Float64Array(model.stockSlots.length),
+      flowTarget: Int32Array.from(model.flowStock, (k) => model.stockSlots[k]!),
+      flowCoef: Float64Array.from(model.flowSign, (sign) => sign * dt),
+    };
+    workspaces.set(model, w);
+  }
+  return w;
+}
+
+/**
+ * Runs one simulation on lever values that are already resolved (every lever, in range). Series k
+ * is written to out[k * stride + i] for time point i, i = 0..steps, except a series that repeats
+ * another (an outcome that is a stock, say): read it from row model.seriesRow[k]. The hot loop.
+ */
+export function run(model: Model, leverValues: Float64Array, horizon: number, out: Float64Array, stride: number): void {
+  const { v, history, net, flowTarget, flowCoef } = workspace(model);
   const dt = model.scenario.time.step;
   const steps = Math.round(horizon / dt);
-  const { leverSlots, constantSlots, constantValues, stockSlots, stockMin, stockMax } = model;
-  const { flowStock, flowSign, flowSlot, dynamicSlots, dynamicFns, recordedSlots, tSlot, monthSlot } = model;
+  const { leverSlots, stockSlots, stockMin, stockMax, boundedStocks } = model;
+  const { flowStock, flowSlot, dynamicProgram, recordedSlots, tSlot, dtSlot, monthSlot } = model;
+  const { liveSeries, liveSlots, fixedSeries } = model;
   for (let i = 0; i < leverSlots.length; i++) v[leverSlots[i]!] = leverValues[i]!;
-  for (let i = 0; i < constantSlots.length; i++) v[constantSlots[i]!] = constantValues[i]!;
-  v[model.dtSlot] = dt;
-  const monthly = model.scenario.time.unit === 'month';
+  v[dtSlot] = dt;
+  const unit = model.scenario.time.unit;
+  const { tableSlots, tables } = model;
+  const nTables = tableSlots.length;
+  const tableStride = Math.round(model.scenario.time.maxHorizon / dt) + 1;
   const startMonth = model.startMonth;
   v[monthSlot] = startMonth + 1;
-  for (let k = 0; k < model.staticFns.length; k++) v[model.staticSlots[k]!] = model.staticFns[k]!(v);
+  const readsMonth = model.readsMonth;
+  execute(model.staticProgram, v, tSlot, dtSlot);
   const nStocks = stockSlots.length;
   for (let k = 0; k < nStocks; k++) {
     v[stockSlots[k]!] = Math.min(Math.max(model.stockInitial[k]!(v), stockMin[k]!), stockMax[k]!);
   }
 
-  const net = new Float64Array(nStocks);
-  const nEq = dynamicFns.length;
-  const nRec = recordedSlots.length;
+  const nLive = liveSeries.length;
+  const firstLive = liveSlots[0] ?? 0;
   const nFlows = flowSlot.length;
-  // Each step copies the whole state at once (one memcpy); the series are gathered at the end.
-  const width = model.slotCount;
-  const history = new Float64Array(width * (steps + 1));
+  const nBounded = boundedStocks.length;
+  const direct = !model.flowsReadStocks;
   for (let i = 0; ; i++) {
     const t = i * dt;
     v[tSlot] = t;
-    const months = monthly ? t : (t * 7) / 30.4375;
-    v[monthSlot] = ((startMonth + Math.floor(months + 1e-9)) % 12) + 1;
-    for (let k = 0; k < nEq; k++) v[dynamicSlots[k]!] = dynamicFns[k]!(v);
-    history.set(v, i * width);
+    if (readsMonth) v[monthSlot] = calendarMonth(startMonth, unit, t);
+    for (let j = 0; j < nTables; j++) v[tableSlots[j]!] = tables[j * tableStride + i]!;
+    execute(dynamicProgram, v, tSlot, dtSlot);
+    for (let k = 0, h = i * nLive; k < nLive; k++, h++) history[h] = v[firstLive + k]!;
     if (i === steps) break;
-    net.fill(0);
-    for (let f = 0; f < nFlows; f++) net[flowStock[f]!]! += flowSign[f]! * v[flowSlot[f]!]!;
-    for (let k = 0; k < nStocks; k++) {
-      const next = v[stockSlots[k]!]! + dt * net[k]!;
-      v[stockSlots[k]!] = next < stockMin[k]! ? stockMin[k]! : next > stockMax[k]! ? stockMax[k]! : next;
+    if (direct) {
+      // No flow reads a stock, so stocks can move one flow at a time.
+      for (let f = 0; f < nFlows; f++) {
+        const target = flowTarget[f]!;
+        v[target] = v[target]! + flowCoef[f]! * v[flowSlot[f]!]!;
+      }
+    } else {
+      net.fill(0);
+      for (let f = 0; f < nFlows; f++) net[flowStock[f]!]! += flowCoef[f]! * v[flowSlot[f]!]!;
+      for (let k = 0; k < nStocks; k++) v[stockSlots[k]!] = v[stockSlots[k]!]! + net[k]!;
+    }
+    for (let j = 0; j < nBounded; j++) {
+      const k = boundedStocks[j]!;
+      const x = v[stockSlots[k]!]!;
+      v[stockSlots[k]!] = x < stockMin[k]! ? stockMin[k]! : x > stockMax[k]! ? stockMax[k]! : x;
     }
   }
-  for (let k = 0; k < nRec; k++) {
-    const series = out[k]!;
-    const slot = recordedSlots[k]!;
-    for (let i = 0, j = slot; i <= steps; i++, j += width) series[i] = history[j]!;
+  for (let k = 0; k < nLive; k++) {
+    const row = liveSeries[k]! * stride;
+    for (let i = 0, h = k; i <= steps; i++, h += nLive) out[row + i] = history[h]!;
+  }
+  for (let j = 0; j < fixedSeries.length; j++) {
+    const k = fixedSeries[j]!;
+    out.fill(v[recordedSlots[k]!]!, k * stride, k * stride + steps + 1);
   }
 }
 
@@ -98,13 +153,17 @@ export function simulate(
   const { horizon } = resolveHorizon(model, options.horizon);
   const dt = model.scenario.time.step;
   const points = Math.round(horizon / dt) + 1;
-  const out = model.recordedIds.map(() => new Float64Array(points));
-  run(model, Float64Array.from(model.scenario.levers.map((l) => values[l.id]!)), horizon, out);
+  const count = model.recordedIds.length;
+  const buffer = new Float64Array((count + 1) * points);
+  run(model, Float64Array.from(model.scenario.levers.map((l) => values[l.id]!)), horizon, buffer, points);
+  const t = buffer.subarray(count * points);
 
-  const t = new Float64Array(points);
   for (let i = 0; i < points; i++) t[i] = i * dt;
   const series: Record<string, Float64Array> = {};
-  model.recordedIds.forEach((id, k) => (series[id] = out[k]!));
+  model.recordedIds.forEach((id, k) => {
+    const row = model.seriesRow[k]!;
+    series[id] = buffer.subarray(row * points, (row + 1) * points);
+  });
   const outcomes: Record<string, number> = {};
   for (const id of model.outcomeIds) outcomes[id] = series[id]![points - 1]!;
   return { scenarioId: model.scenario.id, levers: values, notices, horizon, t, series, outcomes };
@@ -121,15 +180,15 @@ export function simulateBatch(
 ): Record<string, number>[] {
   const { horizon } = resolveHorizon(model, options.horizon);
   const points = Math.round(horizon / model.scenario.time.step) + 1;
-  const out = model.recordedIds.map(() => new Float64Array(points));
-  const outcomeIndex = model.outcomeIds.map((id) => model.recordedIds.indexOf(id));
+  const out = new Float64Array(model.recordedIds.length * points);
+  const outcomeIndex = model.outcomeIds.map((id) => model.seriesRow[model.recordedIds.indexOf(id)]!);
   const levers = new Float64Array(model.scenario.levers.length);
   return leverSets.map((set) => {
     const { values } = resolveLevers(model.scenario, set);
     model.scenario.levers.forEach((l, i) => (levers[i] = values[l.id]!));
-    run(model, levers, horizon, out);
+    run(model, levers, horizon, out, points);
     const result: Record<string, number> = {};
-    model.outcomeIds.forEach((id, k) => (result[id] = out[outcomeIndex[k]!]![points - 1]!));
+    model.outcomeIds.forEach((id, k) => (result[id] = out[outcomeIndex[k]! * points + points - 1]!));
     return result;
   });
 }

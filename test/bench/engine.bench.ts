@@ -41,12 +41,13 @@ const settings = Array.from({ length: 1000 }, () =>
 const leverArrays = settings.map((s) => Float64Array.from(scenario.levers.map((l) => s[l.id]!)));
 
 const out = model.recordedIds.map(() => new Float64Array(horizon + 1));
+const flat = new Float64Array(model.recordedIds.length * (horizon + 1));
 const hand = makeHandwritten(scenario);
 void compileScenario;
 
 const simulateUs = time((i) => simulate(model, settings[i % 1000]!), 200, 40);
 const batchMs = time(() => simulateBatch(model, settings), 1, 15) / 1000;
-const engineUs = time((i) => run(model, leverArrays[i % 1000]!, horizon, out), 500, 40);
+const engineUs = time((i) => run(model, leverArrays[i % 1000]!, horizon, flat, horizon + 1), 500, 40);
 const handUs = time((i) => hand(settings[i % 1000] as Levers, horizon, out), 500, 40);
 const ratio = engineUs / handUs;
 
