@@ -28,7 +28,8 @@ export interface Model {
   constantSlots: Int32Array;
   constantValues: Float64Array;
   stockSlots: Int32Array;
-  stockInitial: Compiled[];
+  /** initial value of each stock: a number, or (when it reads levers) a closure run per simulation */
+  stockInitial: (number | Compiled)[];
   stockMin: Float64Array;
   stockMax: Float64Array;
   /** every flow as (stock index, sign, slot that holds the flow's value) */
@@ -257,7 +258,6 @@ export function compileScenario(scenario: Scenario): Model {
   }
 
   const env: CompileEnv = { slots, tSlot, dtSlot };
-  const build = (e: Expr) => compileExpr(fold(substitute(e, constants)), env);
   const computed = order.filter((id) => aliasOf(id) === undefined);
   const staticIds = computed.filter((id) => isStatic.get(id));
   const dynamicIds = computed.filter((id) => !isStatic.get(id));
@@ -340,6 +340,8 @@ export function compileScenario(scenario: Scenario): Model {
     throw new Error('internal: the recorded slots are not consecutive');
   }
 
+  const stockLow = scenario.stocks.map((s) => s.bounds?.min ?? -Infinity);
+  const stockHigh = scenario.stocks.map((s) => s.bounds?.max ?? Infinity);
   const model: Model = {
     scenario,
     slotCount: builder.slotCount,
@@ -353,9 +355,13 @@ export function compileScenario(scenario: Scenario): Model {
     constantSlots,
     constantValues: Float64Array.from(scenario.constants.map((c) => c.value)),
     stockSlots,
-    stockInitial: scenario.stocks.map((s) => build(parseExpr(s.initial))),
-    stockMin: Float64Array.from(scenario.stocks.map((s) => s.bounds?.min ?? -Infinity)),
-    stockMax: Float64Array.from(scenario.stocks.map((s) => s.bounds?.max ?? Infinity)),
+    stockInitial: scenario.stocks.map((s, k) => {
+      const e = fold(substitute(parseExpr(s.initial), constants));
+      const clampToBounds = (x: number) => Math.min(Math.max(x, stockLow[k]!), stockHigh[k]!);
+      return e.kind === 'num' ? clampToBounds(e.value) : compileExpr(e, env);
+    }),
+    stockMin: Float64Array.from(stockLow),
+    stockMax: Float64Array.from(stockHigh),
     flowStock: Int32Array.from(flowStock),
     flowSign: Float64Array.from(flowSign),
     flowSlot: Int32Array.from(flowSlot),

@@ -165,7 +165,7 @@ export function namesIn(expr: Expr, into: Set<string> = new Set()): Set<string> 
 }
 
 /** A compiled expression reads slot values and returns a number. */
-export type Compiled = (v: Float64Array) => number;
+export type Compiled = (v: ArrayLike<number>) => number;
 
 export interface CompileEnv {
   /** slot index of each name */
@@ -202,6 +202,10 @@ export function fold(expr: Expr): Expr {
       if (expr.op === '*' && a === 1) return right;
       if ((expr.op === '+' || expr.op === '-') && b === 0) return left;
       if (expr.op === '+' && a === 0) return right;
+      // c * -x = -c * x
+      if (expr.op === '*' && a !== undefined && right.kind === 'unary' && right.op === '-') {
+        return { kind: 'binary', op: '*', left: { kind: 'num', value: -a }, right: right.arg };
+      }
       // -x * c = x * -c, -x / c = x / -c
       if ((expr.op === '*' || expr.op === '/') && b !== undefined && left.kind === 'unary' && left.op === '-') {
         return { kind: 'binary', op: expr.op, left: left.arg, right: { kind: 'num', value: -b } };

@@ -190,7 +190,7 @@ export class ProgramBuilder {
 }
 
 /** Runs a program on the state array. */
-export function execute(p: Int32Array, v: Float64Array, tSlot: number, dtSlot: number): void {
+export function execute(p: Int32Array, v: number[], tSlot: number, dtSlot: number): void {
   const n = p.length;
   for (let pc = 0; pc < n; pc += WIDTH) {
     const head = p[pc]!;
