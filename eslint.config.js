@@ -20,7 +20,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'No eval: the app runs under a strict CSP.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the app runs under a strict CSP.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: the app runs under a strict CSP.',
+        },
       ],
     },
   },
@@ -32,9 +35,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3-*'], message: 'src/model must stay free of UI and state libraries.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3-*'],
+              message: 'src/model must stay free of UI and state libraries.',
+            },
             { group: ['node:*', 'fs', 'path'], message: 'src/model must run in the browser too.' },
-            { group: ['../state/*', '../ui/*', '../charts/*', '../cli/*', '../scenarios/*', '../i18n/*'], message: 'model imports nothing from the other layers.' },
+            {
+              group: ['../state/*', '../ui/*', '../charts/*', '../cli/*', '../scenarios/*', '../i18n/*'],
+              message: 'model imports nothing from the other layers.',
+            },
           ],
         },
       ],

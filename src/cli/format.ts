@@ -10,7 +10,11 @@ export function formatNumber(x: number, decimals: number): string {
 
 function signed(x: number, decimals: number): string {
   const s = formatNumber(x, decimals);
-  return x > 0 && s !== formatNumber(0, decimals) ? `+${s}` : s === `-${formatNumber(0, decimals)}` ? formatNumber(0, decimals) : s;
+  return x > 0 && s !== formatNumber(0, decimals)
+    ? `+${s}`
+    : s === `-${formatNumber(0, decimals)}`
+      ? formatNumber(0, decimals)
+      : s;
 }
 
 function pad(rows: string[][]): string {
@@ -44,7 +48,12 @@ export function formatTable(model: Model, result: SimulationResult, baseline: Si
   const leverRows = [['Lever', 'Value', 'Unit', 'Default']];
   for (const l of s.levers) {
     const v = result.levers[l.id]!;
-    leverRows.push([`${v !== l.default ? '* ' : '  '}${l.label[lang]} [${l.id}]`, String(v), l.unit[lang], String(l.default)]);
+    leverRows.push([
+      `${v !== l.default ? '* ' : '  '}${l.label[lang]} [${l.id}]`,
+      String(v),
+      l.unit[lang],
+      String(l.default),
+    ]);
   }
   lines.push(pad(leverRows));
   lines.push('');

@@ -22,7 +22,9 @@ if (process.argv.includes('--check')) {
     current = '';
   }
   if (current !== text) {
-    process.stderr.write('scenarios/scenario.schema.json is out of date with src/model/schema.ts; run npm run schema\n');
+    process.stderr.write(
+      'scenarios/scenario.schema.json is out of date with src/model/schema.ts; run npm run schema\n',
+    );
     process.exitCode = 1;
   } else {
     process.stdout.write('scenarios/scenario.schema.json is up to date\n');

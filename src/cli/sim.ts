@@ -70,7 +70,8 @@ export function main(argv: string[]): { code: number; out: string; err: string }
     if (!['table', 'json', 'csv'].includes(opts.format)) {
       throw new UsageError(`unknown format "${opts.format}". Valid formats: table, json, csv`);
     }
-    if (opts.lang !== 'en' && opts.lang !== 'ar') throw new UsageError(`unknown language "${opts.lang}". Valid: en, ar`);
+    if (opts.lang !== 'en' && opts.lang !== 'ar')
+      throw new UsageError(`unknown language "${opts.lang}". Valid: en, ar`);
     const model = loadModel(id);
 
     const levers: Record<string, number> = {};
@@ -100,7 +101,9 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       const h = Number(opts.horizon);
       const { maxHorizon } = model.scenario.time;
       if (!Number.isInteger(h) || h < 1 || h > maxHorizon) {
-        throw new UsageError(`--horizon takes a whole number of ${model.scenario.time.unit}s from 1 to ${maxHorizon}, got "${opts.horizon}"`);
+        throw new UsageError(
+          `--horizon takes a whole number of ${model.scenario.time.unit}s from 1 to ${maxHorizon}, got "${opts.horizon}"`,
+        );
       }
       horizon = resolveHorizon(model, h).horizon;
     }

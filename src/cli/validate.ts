@@ -46,7 +46,9 @@ export function main(argv: string[]): { code: number; out: string } {
     if (bad.length > 0) failed++;
     const passed = r.checks.length - bad.length;
     if (!quiet || bad.length > 0) {
-      lines.push(`${bad.length ? '✗' : '✓'} ${displayPath(file)}: valid; ${passed} of ${r.checks.length} model checks pass`);
+      lines.push(
+        `${bad.length ? '✗' : '✓'} ${displayPath(file)}: valid; ${passed} of ${r.checks.length} model checks pass`,
+      );
     }
     for (const c of r.checks) {
       if (quiet && c.passed) continue;

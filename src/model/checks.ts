@@ -61,7 +61,9 @@ export function runCheck(model: Model, check: Check): CheckResult {
       line(ok, `${e.outcome}${when(e.at)}: A = ${fmt(va)}, B = ${fmt(vb)}, expected A ${e.relation} B`);
     }
   } else {
-    const runs = check.sweep.values.map((x) => simulate(model, { ...check.sweep.set, [check.sweep.lever]: x }, options));
+    const runs = check.sweep.values.map((x) =>
+      simulate(model, { ...check.sweep.set, [check.sweep.lever]: x }, options),
+    );
     for (const e of check.expect) {
       const values = runs.map((r) => valueAt(r, e.outcome, e.at));
       const pairs = values.slice(1).map((v, i) => v - values[i]!);
@@ -79,7 +81,10 @@ export function runCheck(model: Model, check: Check): CheckResult {
             return d === 0;
         }
       });
-      line(ok, `${e.outcome}${when(e.at)} over ${check.sweep.lever} = ${check.sweep.values.join(', ')}: ${values.map(fmt).join(', ')}, expected ${e.trend}`);
+      line(
+        ok,
+        `${e.outcome}${when(e.at)} over ${check.sweep.lever} = ${check.sweep.values.join(', ')}: ${values.map(fmt).join(', ')}, expected ${e.trend}`,
+      );
     }
   }
   return { id: check.id, claim: check.claim, passed, lines };

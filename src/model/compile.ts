@@ -138,7 +138,9 @@ function hoist(e: Expr, kindOf: (e: Expr) => Invariance, lift: (e: Expr, kind: '
     const join = (list: Factor[], seed: Expr | undefined): Expr | undefined =>
       list.reduce<Expr | undefined>((acc, p) => {
         if (acc === undefined) {
-          return p.op === ops[0] ? p.expr : { kind: 'binary', op: p.op, left: { kind: 'num', value: mul ? 1 : 0 }, right: p.expr };
+          return p.op === ops[0]
+            ? p.expr
+            : { kind: 'binary', op: p.op, left: { kind: 'num', value: mul ? 1 : 0 }, right: p.expr };
         }
         return { kind: 'binary', op: p.op, left: acc, right: p.expr };
       }, seed);

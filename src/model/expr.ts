@@ -16,12 +16,9 @@ export type Expr =
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'call'; fn: string; args: Expr[] };
 
-export type BinaryOp =
-  '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
-const BINARY_OPS = new Set<string>([
-  '+', '-', '*', '/', '^', '<', '<=', '>', '>=', '==', '!=', 'and', 'or',
-]);
+const BINARY_OPS = new Set<string>(['+', '-', '*', '/', '^', '<', '<=', '>', '>=', '==', '!=', 'and', 'or']);
 
 export class ExprError extends Error {
   constructor(

@@ -4,6 +4,13 @@ export { runCheck, runChecks, runMatrix, matrixSettings, boundsProblems, type Ch
 export { evaluate, parseExpr, ExprError, FUNCTIONS } from './expr.ts';
 export { defaultLevers, describeNotice, resolveLevers, type LeverNotice } from './levers.ts';
 export { formatProblem, ScenarioError, type Problem } from './problems.ts';
-export { scenarioJsonSchema, ScenarioSchema, type Scenario, type Lever, type Outcome, type LocalizedText } from './schema.ts';
+export {
+  scenarioJsonSchema,
+  ScenarioSchema,
+  type Scenario,
+  type Lever,
+  type Outcome,
+  type LocalizedText,
+} from './schema.ts';
 export { simulate, simulateBatch, resolveHorizon, type SimulationResult, type SimulateOptions } from './simulate.ts';
 export { validateScenario } from './validate.ts';

@@ -35,17 +35,13 @@ const Id = z
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an id starts with a letter and has only letters, digits and _')
   .meta({ description: 'A name used in equations, share links and the command line.' });
 
-const ScenarioId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'a scenario id is lower-case letters, digits and hyphens');
+const ScenarioId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a scenario id is lower-case letters, digits and hyphens');
 
 /** An equation in the expression language, or a plain number. */
-export const Expression = z
-  .union([z.string().min(1), z.number()])
-  .meta({
-    description:
-      'An equation: numbers, names, + - * / ^, comparisons, and/or/not, if, min, max, clamp, exp, log, sqrt, abs, pulse, step, ramp.',
-  });
+export const Expression = z.union([z.string().min(1), z.number()]).meta({
+  description:
+    'An equation: numbers, names, + - * / ^, comparisons, and/or/not, if, min, max, clamp, exp, log, sqrt, abs, pulse, step, ramp.',
+});
 
 const SourceIds = z.array(z.string()).meta({ description: 'Ids of entries in `sources`.' });
 
@@ -124,10 +120,7 @@ export const Variable = z.strictObject({
 
 export const Band = z.strictObject({
   id: Id,
-  below: z
-    .number()
-    .optional()
-    .meta({ description: 'Upper limit (exclusive) of this band; the last band has none.' }),
+  below: z.number().optional().meta({ description: 'Upper limit (exclusive) of this band; the last band has none.' }),
   tone: z.enum(['bad', 'warn', 'good', 'neutral']),
   label: LocalizedText,
   text: LocalizedText,

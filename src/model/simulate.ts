@@ -36,7 +36,9 @@ export function resolveHorizon(model: Model, horizon: number | undefined): { hor
   const { horizon: def, maxHorizon } = model.scenario.time;
   if (horizon === undefined) return { horizon: def };
   const used = Number.isFinite(horizon) ? Math.min(Math.max(Math.round(horizon), 1), maxHorizon) : def;
-  return used === horizon ? { horizon: used } : { horizon: used, notice: { kind: 'horizon-clamped', given: horizon, used, max: maxHorizon } };
+  return used === horizon
+    ? { horizon: used }
+    : { horizon: used, notice: { kind: 'horizon-clamped', given: horizon, used, max: maxHorizon } };
 }
 
 /**

@@ -121,7 +121,10 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     for (const { path, message } of issues) add(path, message);
     // Problems in texts, sources and colours do not stop the checks below: patch them with
     // stand-ins and go on, so that an author sees every problem in one run.
-    const patched = patchLeaves(data, issues.map((i) => i.path));
+    const patched = patchLeaves(
+      data,
+      issues.map((i) => i.path),
+    );
     parsed = patched === undefined ? parsed : ScenarioSchema.safeParse(patched);
     if (!parsed.success) return { problems };
   }
@@ -175,7 +178,8 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
   const actorIds = new Set(s.actors.map((a) => a.id));
   s.levers.forEach((l, i) => {
     const p: PathPart[] = ['levers', i];
-    if (!actorIds.has(l.actor)) add([...p, 'actor'], `unknown actor "${l.actor}" (actors: ${[...actorIds].join(', ')})`);
+    if (!actorIds.has(l.actor))
+      add([...p, 'actor'], `unknown actor "${l.actor}" (actors: ${[...actorIds].join(', ')})`);
     if (!(l.min < l.max)) add([...p, 'max'], `max (${l.max}) must be greater than min (${l.min})`);
     if (l.default < l.min || l.default > l.max) {
       add([...p, 'default'], `default ${l.default} is outside ${l.min}..${l.max}`);
@@ -259,7 +263,10 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
   });
   const cycle = findCycle(deps);
   if (cycle) {
-    add(equationPaths.get(cycle[0]!) ?? ['variables'], `cycle between equations: ${cycle.join(' → ')} (a loop must pass through a stock)`);
+    add(
+      equationPaths.get(cycle[0]!) ?? ['variables'],
+      `cycle between equations: ${cycle.join(' → ')} (a loop must pass through a stock)`,
+    );
   }
 
   s.links.forEach((l, i) => {
@@ -299,7 +306,8 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     c.expect.forEach((e, j) => checkOutcome(e.outcome, [...p, 'expect', j, 'outcome']));
   });
 
-  if (s.time.horizon > s.time.maxHorizon) add(['time', 'horizon'], `horizon is above maxHorizon (${s.time.maxHorizon})`);
+  if (s.time.horizon > s.time.maxHorizon)
+    add(['time', 'horizon'], `horizon is above maxHorizon (${s.time.maxHorizon})`);
 
   return problems.length > 0 ? { problems } : { scenario: s, problems };
 }

@@ -34,7 +34,7 @@ function time(fn: (i: number) => void, inner: number, rounds: number): number {
 
 // Deterministic pseudo-random lever settings (a fixed seed, so runs are comparable).
 let seed = 42;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const settings = Array.from({ length: 1000 }, () =>
   Object.fromEntries(scenario.levers.map((l) => [l.id, l.min + rand() * (l.max - l.min)])),
 );
@@ -72,7 +72,10 @@ if (json) {
     ['1,000 simulations (simulateBatch)', `${figures.thousandSimulationsMilliseconds} ms (median)`],
     ['engine hot loop (run)', `${figures.engineHotLoopMicroseconds} µs`],
     ['same equations by hand', `${figures.handWrittenMicroseconds} µs`],
-    ['engine ÷ hand-written', `${figures.engineVsHandWritten}× (budget ≤ 3×: ${figures.withinBudget ? 'within' : 'OVER'})`],
+    [
+      'engine ÷ hand-written',
+      `${figures.engineVsHandWritten}× (budget ≤ 3×: ${figures.withinBudget ? 'within' : 'OVER'})`,
+    ],
   ];
   process.stdout.write(`Engine benchmark: ${scenario.id}, ${horizon} monthly steps, ${RECORDED.length} series\n`);
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(40)} ${v}\n`);

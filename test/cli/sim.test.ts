@@ -45,9 +45,13 @@ describe('the sim command', () => {
   it('takes the scenario and levers from a share link', () => {
     const link = 'https://example.org/?scenario=belarus-prisoners&v=1&usRelief=16&exileShare=5&lang=ar';
     const fromLink = JSON.parse(sim('--url', link, '--format', 'json').out);
-    const fromSet = JSON.parse(sim('belarus-prisoners', '--set', 'usRelief=16', '--set', 'exileShare=5', '--format', 'json').out);
+    const fromSet = JSON.parse(
+      sim('belarus-prisoners', '--set', 'usRelief=16', '--set', 'exileShare=5', '--format', 'json').out,
+    );
     expect(fromLink).toEqual(fromSet);
-    expect(JSON.parse(sim('belarus-prisoners', '--url', '?usRelief=16&exileShare=5', '--format', 'json').out)).toEqual(fromSet);
+    expect(JSON.parse(sim('belarus-prisoners', '--url', '?usRelief=16&exileShare=5', '--format', 'json').out)).toEqual(
+      fromSet,
+    );
   });
 
   it('starts from a preset', () => {
@@ -58,8 +62,14 @@ describe('the sim command', () => {
 
   it.each([
     [['nowhere'], /unknown scenario "nowhere"\. Valid scenarios: belarus-prisoners/],
-    [['belarus-prisoners', '--set', 'bogus=1'], /unknown lever "bogus"\. Valid levers: polandClosureWeeks \(0\.\.52\), /],
-    [['belarus-prisoners', '--set', 'usRelief=lots'], /"lots" is not a number for usRelief; give a number from 0 to 20/],
+    [
+      ['belarus-prisoners', '--set', 'bogus=1'],
+      /unknown lever "bogus"\. Valid levers: polandClosureWeeks \(0\.\.52\), /,
+    ],
+    [
+      ['belarus-prisoners', '--set', 'usRelief=lots'],
+      /"lots" is not a number for usRelief; give a number from 0 to 20/,
+    ],
     [['belarus-prisoners', '--set', 'usRelief=25'], /usRelief=25 is out of range; usRelief takes 0 to 20/],
     [['belarus-prisoners', '--set', 'usRelief'], /--set takes lever=value/],
     [['belarus-prisoners', '--horizon', '0'], /--horizon takes a whole number of months from 1 to 240/],
@@ -75,11 +85,17 @@ describe('the sim command', () => {
   });
 
   it('works as an npm script and exits non-zero on a wrong lever', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'sim', '--', 'belarus-prisoners', '--set', 'usRelief=1', '--format', 'json'], {
+    const out = execFileSync(
+      'npm',
+      ['run', '--silent', 'sim', '--', 'belarus-prisoners', '--set', 'usRelief=1', '--format', 'json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(out).outcomes.releasedByDeals).toBeCloseTo(14.5, 6);
+    const bad = spawnSync('npm', ['run', '--silent', 'sim', '--', 'belarus-prisoners', '--set', 'nope=1'], {
       encoding: 'utf8',
     });
-    expect(JSON.parse(out).outcomes.releasedByDeals).toBeCloseTo(14.5, 6);
-    const bad = spawnSync('npm', ['run', '--silent', 'sim', '--', 'belarus-prisoners', '--set', 'nope=1'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown lever "nope"');
   });

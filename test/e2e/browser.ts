@@ -18,7 +18,9 @@ export async function startApp(): Promise<{ server: PreviewServer; url: string }
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     // Never skip silently: browser tests are part of the suite.
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

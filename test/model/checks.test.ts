@@ -14,7 +14,10 @@ describe.each(scenarioFiles().map((f) => [f.split('/').pop()!, f]))('the model c
 
   const model = compileScenario(scenario!);
   it.each(runChecks(model).map((r) => [r.id, r] as const))('holds: %s', (_id, r) => {
-    expect(r.lines.filter((l) => l.startsWith('FAIL')), r.claim).toEqual([]);
+    expect(
+      r.lines.filter((l) => l.startsWith('FAIL')),
+      r.claim,
+    ).toEqual([]);
     expect(r.passed).toBe(true);
   });
 

@@ -97,12 +97,17 @@ describe('the expression language', () => {
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         leaf,
-        fc
-          .tuple(tie('node'), fc.constantFrom('+', '-', '*', '/'), tie('node'))
-          .map(([a, op, b]) => ({
-            src: `(${a.src} ${op} ${b.src})`,
-            value: op === '+' ? a.value + b.value : op === '-' ? a.value - b.value : op === '*' ? a.value * b.value : a.value / b.value,
-          })),
+        fc.tuple(tie('node'), fc.constantFrom('+', '-', '*', '/'), tie('node')).map(([a, op, b]) => ({
+          src: `(${a.src} ${op} ${b.src})`,
+          value:
+            op === '+'
+              ? a.value + b.value
+              : op === '-'
+                ? a.value - b.value
+                : op === '*'
+                  ? a.value * b.value
+                  : a.value / b.value,
+        })),
         fc.tuple(tie('node'), tie('node')).map(([a, b]) => ({
           src: `max(${a.src}, ${b.src})`,
           value: Math.max(a.value, b.value),

@@ -142,7 +142,9 @@ describe('simulate', () => {
         handwritten(model.scenario, set as Levers, horizon, out);
         const worst = RECORDED.map((id, k) => {
           let diff = 0;
-          out[k]!.forEach((x, i) => (diff = Math.max(diff, Math.abs(r.series[id]![i]! - x) / Math.max(1, Math.abs(x)))));
+          out[k]!.forEach(
+            (x, i) => (diff = Math.max(diff, Math.abs(r.series[id]![i]! - x) / Math.max(1, Math.abs(x)))),
+          );
           return [id, diff] as const;
         }).filter(([, diff]) => diff > 1e-9);
         expect(worst).toEqual([]);

@@ -8,7 +8,9 @@ const scenario = founding().scenario;
 describe('the first screen', () => {
   it("shows the founding scenario's title, summary and every lever", () => {
     render(<App scenario={scenario} lang="en" />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Belarus: political prisoners as bargaining chips' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Belarus: political prisoners as bargaining chips' }),
+    ).toBeTruthy();
     const list = screen.getByRole('list');
     const items = within(list).getAllByRole('listitem');
     expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(scenario.levers.map((l) => l.label.en));
@@ -21,7 +23,9 @@ describe('the first screen', () => {
     expect(container.firstElementChild!.getAttribute('dir')).toBe('rtl');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scenario.title.ar);
     expect(screen.getByRole('heading', { level: 2, name: 'أدوات الضغط' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'English' }).getAttribute('href')).toBe('?scenario=belarus-prisoners&lang=en');
+    expect(screen.getByRole('link', { name: 'English' }).getAttribute('href')).toBe(
+      '?scenario=belarus-prisoners&lang=en',
+    );
   });
 
   it('says so when there is no scenario instead of failing', () => {
