@@ -2,7 +2,8 @@
  * Steps the stocks and flows of a compiled scenario over its horizon (Euler) and returns the series
  * of every stock, variable and outcome. Pure and deterministic: the same call gives the same result.
  */
-import { calendarMonth, type Model } from './compile.ts';
+import { calendarMonth, compileScenario, type Model } from './compile.ts';
+import type { Scenario } from './schema.ts';
 import { execute } from './program.ts';
 import { resolveLevers, type LeverNotice } from './levers.ts';
 
@@ -154,11 +155,19 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
   }
 }
 
+/** A compiled model, or a checked scenario (compiled on first use and cached). */
+export type Simulatable = Model | Scenario;
+
+function modelOf(x: Simulatable): Model {
+  return 'slotCount' in x ? x : compileScenario(x);
+}
+
 export function simulate(
-  model: Model,
+  target: Simulatable,
   levers: Readonly<Record<string, unknown>> = {},
   options: SimulateOptions = {},
 ): SimulationResult {
+  const model = modelOf(target);
   const { values, notices } = resolveLevers(model.scenario, levers);
   const { horizon } = resolveHorizon(model, options.horizon);
   const dt = model.scenario.time.step;
@@ -184,10 +193,11 @@ export function simulate(
  * Buffers are reused across runs, so a batch allocates almost nothing per run.
  */
 export function simulateBatch(
-  model: Model,
+  target: Simulatable,
   leverSets: readonly Readonly<Record<string, number>>[],
   options: SimulateOptions = {},
 ): Record<string, number>[] {
+  const model = modelOf(target);
   const { horizon } = resolveHorizon(model, options.horizon);
   const points = Math.round(horizon / model.scenario.time.step) + 1;
   const out = new Float64Array(model.recordedIds.length * points);

@@ -10,7 +10,7 @@ import { parseScenarioFile, scenarioFiles, scenarioIdOf, SCENARIO_DIR } from './
 const ID = 'virtual:scenarios';
 const RESOLVED = `\0${ID}`;
 
-export function scenariosPlugin(): Plugin {
+export function scenariosPlugin(dir = SCENARIO_DIR): Plugin {
   return {
     name: 'leverage-lab-scenarios',
     resolveId(id) {
@@ -20,7 +20,7 @@ export function scenariosPlugin(): Plugin {
       if (id !== RESOLVED) return undefined;
       const scenarios: unknown[] = [];
       const problems: Problem[] = [];
-      for (const file of scenarioFiles()) {
+      for (const file of scenarioFiles(dir)) {
         this.addWatchFile(file);
         const parsed = parseScenarioFile(file);
         problems.push(...parsed.problems);
@@ -33,9 +33,9 @@ export function scenariosPlugin(): Plugin {
       return `export default ${JSON.stringify(scenarios)};`;
     },
     configureServer(server) {
-      server.watcher.add(SCENARIO_DIR);
+      server.watcher.add(dir);
       server.watcher.on('change', (file) => {
-        if (!file.startsWith(SCENARIO_DIR)) return;
+        if (!file.startsWith(dir)) return;
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });

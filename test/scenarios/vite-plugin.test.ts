@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/model/simulate.ts';
+import type { Scenario } from '../../src/model/schema.ts';
+import { scenariosPlugin } from '../../src/scenarios/vite-plugin.ts';
+import { foundingData, toYaml } from '../helpers.ts';
+
+type Load = (this: unknown, id: string) => string | undefined;
+
+function load(dir: string): string {
+  const plugin = scenariosPlugin(dir);
+  const resolved = (plugin.resolveId as (id: string) => string)('virtual:scenarios');
+  const context = {
+    addWatchFile: () => undefined,
+    error: (message: string) => {
+      throw new Error(message);
+    },
+  };
+  return (plugin.load as Load).call(context, resolved)!;
+}
+
+describe('the scenarios build plugin', () => {
+  it('gives the app every valid scenario as checked data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    writeFileSync(join(dir, 'belarus-prisoners.yaml'), toYaml(foundingData()));
+    const code = load(dir);
+    const scenarios = JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as Scenario[];
+    expect(scenarios.map((s) => s.id)).toEqual(['belarus-prisoners']);
+    expect(simulate(scenarios[0]!, { usRelief: 8 }).outcomes.releasedByDeals).toBeCloseTo(116, 6);
+  });
+
+  it('fails the build on an invalid file, listing every problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    const data = foundingData() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    data.levers[0].default = 99;
+    data.outcomes[0].equation = 'heldd';
+    writeFileSync(join(dir, 'belarus-prisoners.yaml'), toYaml(data));
+    expect(() => load(dir)).toThrow(
+      /2 problems in .*belarus-prisoners\.yaml[\s\S]*default 99 is outside[\s\S]*unknown name "heldd"/,
+    );
+  });
+});
