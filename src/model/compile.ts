@@ -25,8 +25,6 @@ export interface Model {
   readsMonth: boolean;
   /** lever slots, in the scenario's lever order */
   leverSlots: Int32Array;
-  constantSlots: Int32Array;
-  constantValues: Float64Array;
   stockSlots: Int32Array;
   /** initial value of each stock: a number, or (when it reads levers) a closure run per simulation */
   stockInitial: (number | Compiled)[];
@@ -217,7 +215,8 @@ export function compileScenario(scenario: Scenario): Model {
   };
   const flowNames = flows.map((f) => ({ inflows: f.inflows.map(flowName), outflows: f.outflows.map(flowName) }));
 
-  // Slots: built-ins, levers, constants, stocks, then equations; a bare-name equation is an alias.
+  // Slots: built-ins, levers, stocks, then equations; a bare-name equation is an alias. Constants
+  // get none: they are folded into the equations as numbers.
   const slots = new Map<string, number>();
   let slotCount = 0;
   const slotOf = (name: string) => {
@@ -226,7 +225,6 @@ export function compileScenario(scenario: Scenario): Model {
   };
   const [tSlot, dtSlot, monthSlot] = BUILTIN_NAMES.map(slotOf) as [number, number, number];
   const leverSlots = Int32Array.from(scenario.levers.map((l) => slotOf(l.id)));
-  const constantSlots = Int32Array.from(scenario.constants.map((c) => slotOf(c.id)));
   const stockSlots = Int32Array.from(scenario.stocks.map((s) => slotOf(s.id)));
   const allDeps = new Map<string, Set<string>>();
   for (const [id, e] of equations) allDeps.set(id, namesIn(e));
@@ -321,7 +319,7 @@ export function compileScenario(scenario: Scenario): Model {
   const dynamicProgram = builder.take();
 
   const recordedSlots = Int32Array.from(recordedIds.map((id) => slots.get(id)!));
-  const fixedSlots = new Set([...leverSlots, ...constantSlots, ...staticIds.map((id) => slots.get(id)!)]);
+  const fixedSlots = new Set([...leverSlots, ...staticIds.map((id) => slots.get(id)!)]);
   const firstWithSlot = new Map<number, number>();
   const liveSeries: number[] = [];
   const fixedSeries: number[] = [];
@@ -354,8 +352,6 @@ export function compileScenario(scenario: Scenario): Model {
     startMonth: Number(scenario.time.start.slice(5, 7)) - 1,
     readsMonth: [...dynamicExprs.values()].some((e) => namesIn(e).has('month')),
     leverSlots,
-    constantSlots,
-    constantValues: Float64Array.from(scenario.constants.map((c) => c.value)),
     stockSlots,
     stockInitial: scenario.stocks.map((s, k) => {
       const e = fold(substitute(parseExpr(s.initial), constants));

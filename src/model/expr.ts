@@ -255,90 +255,10 @@ export function pulseShare(t: number, dt: number, start: number, width: number):
 }
 
 function compileBinary(op: BinaryOp, left: Expr, right: Expr, env: CompileEnv): Compiled {
-  // Operands that are a slot or a number get their own closures: most equations are made of them,
-  // and it saves a call per operand on the hot path.
-  const ls = left.kind === 'name' ? (env.slots.get(left.name) ?? -1) : -1;
-  const rs = right.kind === 'name' ? (env.slots.get(right.name) ?? -1) : -1;
-  const rc = constantValue(right);
-  const lc = constantValue(left);
-  switch (op) {
-    case '+':
-      if (ls >= 0 && rs >= 0) return (v) => v[ls]! + v[rs]!;
-      if (ls >= 0 && rc !== undefined) return (v) => v[ls]! + rc;
-      break;
-    case '-':
-      if (ls >= 0 && rs >= 0) return (v) => v[ls]! - v[rs]!;
-      if (ls >= 0 && rc !== undefined) return (v) => v[ls]! - rc;
-      if (lc !== undefined && rs >= 0) return (v) => lc - v[rs]!;
-      break;
-    case '*':
-      if (ls >= 0 && rs >= 0) return (v) => v[ls]! * v[rs]!;
-      if (ls >= 0 && rc !== undefined) return (v) => v[ls]! * rc;
-      if (lc !== undefined && rs >= 0) return (v) => lc * v[rs]!;
-      break;
-    case '/':
-      if (ls >= 0 && rs >= 0) return (v) => v[ls]! / v[rs]!;
-      if (ls >= 0 && rc !== undefined) return (v) => v[ls]! / rc;
-      break;
-    default:
-      break;
-  }
   const a = compileExpr(left, env);
   const b = compileExpr(right, env);
-  if (lc === undefined && rc !== undefined) {
-    switch (op) {
-      case '+':
-        return (v) => a(v) + rc;
-      case '-':
-        return (v) => a(v) - rc;
-      case '*':
-        return (v) => a(v) * rc;
-      case '/':
-        return (v) => a(v) / rc;
-      default:
-        break;
-    }
-  }
-  if (lc !== undefined && rc === undefined) {
-    switch (op) {
-      case '+':
-        return (v) => lc + b(v);
-      case '-':
-        return (v) => lc - b(v);
-      case '*':
-        return (v) => lc * b(v);
-      default:
-        break;
-    }
-  }
-  switch (op) {
-    case '+':
-      return (v) => a(v) + b(v);
-    case '-':
-      return (v) => a(v) - b(v);
-    case '*':
-      return (v) => a(v) * b(v);
-    case '/':
-      return (v) => a(v) / b(v);
-    case '^':
-      return (v) => a(v) ** b(v);
-    case '<':
-      return (v) => (a(v) < b(v) ? 1 : 0);
-    case '<=':
-      return (v) => (a(v) <= b(v) ? 1 : 0);
-    case '>':
-      return (v) => (a(v) > b(v) ? 1 : 0);
-    case '>=':
-      return (v) => (a(v) >= b(v) ? 1 : 0);
-    case '==':
-      return (v) => (a(v) === b(v) ? 1 : 0);
-    case '!=':
-      return (v) => (a(v) !== b(v) ? 1 : 0);
-    case 'and':
-      return (v) => (a(v) !== 0 && b(v) !== 0 ? 1 : 0);
-    case 'or':
-      return (v) => (a(v) !== 0 || b(v) !== 0 ? 1 : 0);
-  }
+  const f = BINARY[op];
+  return (v) => f(a(v), b(v));
 }
 
 function compileCall(fn: string, args: Expr[], env: CompileEnv): Compiled {
