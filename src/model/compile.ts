@@ -10,7 +10,7 @@
 import { compileExpr, fold, namesIn, parseExpr, type Compiled, type CompileEnv, type Expr } from './expr.ts';
 import { ProgramBuilder } from './program.ts';
 import type { Scenario } from './schema.ts';
-import { BUILTIN_NAMES, equationOrder } from './validate.ts';
+import { BUILTIN_NAMES, equationOrder } from './graph.ts';
 
 export interface Model {
   scenario: Scenario;

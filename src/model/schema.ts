@@ -65,10 +65,16 @@ export const Source = z.strictObject({
   note: z.string().optional(),
 });
 
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+
 export const Actor = z.strictObject({
   id: Id,
   name: LocalizedText,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb'),
+  color: Colour,
+  position: z
+    .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+    .optional()
+    .meta({ description: 'Where the actor sits in the leverage network: [x, y], each from 0 to 1.' }),
 });
 
 export const Lever = z.strictObject({
@@ -149,6 +155,32 @@ export const Link = z.strictObject({
   from: z.string(),
   to: z.string(),
   strength: z.string().meta({ description: 'The variable or outcome that gives the channel its strength.' }),
+  label: LocalizedText,
+});
+
+export const Chart = z.strictObject({
+  id: Id,
+  title: LocalizedText,
+  unit: LocalizedText,
+  series: z
+    .array(
+      z.strictObject({
+        id: z.string().meta({ description: 'A stock, variable or outcome.' }),
+        color: Colour,
+        scale: z.number().positive().default(1).meta({ description: 'Multiply values by this for the chart.' }),
+      }),
+    )
+    .min(1),
+  min: z.number().optional().meta({ description: 'Lowest value of the value axis (default: from the data).' }),
+  max: z.number().optional().meta({ description: 'Highest value of the value axis (default: from the data).' }),
+  bands: z
+    .string()
+    .optional()
+    .meta({ description: 'An outcome whose verdict bands are drawn behind the lines.' }),
+});
+
+export const TimeMark = z.strictObject({
+  series: z.string().meta({ description: 'A variable that is above 0 while the period lasts.' }),
   label: LocalizedText,
 });
 
@@ -248,6 +280,8 @@ export const ScenarioSchema = z.strictObject({
   variables: z.array(Variable).default([]),
   outcomes: z.array(Outcome).min(1),
   links: z.array(Link).default([]),
+  charts: z.array(Chart).default([]),
+  timeMarks: z.array(TimeMark).default([]),
   presets: z.array(Preset).default([]),
   checks: z.array(Check).default([]),
 });
@@ -261,6 +295,8 @@ export type Outcome = z.infer<typeof Outcome>;
 export type Check = z.infer<typeof Check>;
 export type Preset = z.infer<typeof Preset>;
 export type Band = z.infer<typeof Band>;
+export type Chart = z.infer<typeof Chart>;
+export type Actor = z.infer<typeof Actor>;
 
 /** The JSON Schema that editors use to complete and check scenario files. */
 export function scenarioJsonSchema(): unknown {

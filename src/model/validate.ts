@@ -7,9 +7,7 @@ import type { core } from 'zod';
 import { ExprError, FUNCTIONS, namesIn, parseExpr, type Expr } from './expr.ts';
 import { formatPath, type PathPart, type Problem } from './problems.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
-
-/** Names every equation may read besides the scenario's own. */
-export const BUILTIN_NAMES = ['t', 'dt', 'month'] as const;
+import { BUILTIN_NAMES } from './graph.ts';
 
 export type Locate = (path: readonly PathPart[]) => { line: number; column: number } | undefined;
 
@@ -92,20 +90,6 @@ function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
     }
   }
   return undefined;
-}
-
-/** Topological order of equations (variables and outcomes): each comes after what it reads. */
-export function equationOrder(deps: Map<string, Set<string>>): string[] {
-  const order: string[] = [];
-  const done = new Set<string>();
-  const visit = (n: string) => {
-    if (done.has(n)) return;
-    done.add(n);
-    for (const m of deps.get(n) ?? []) if (deps.has(m)) visit(m);
-    order.push(n);
-  };
-  for (const n of deps.keys()) visit(n);
-  return order;
 }
 
 export function validateScenario(data: unknown, file: string, locate?: Locate): Validated {
@@ -275,6 +259,21 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     if (!deps.has(l.strength) && !stockIds.has(l.strength)) {
       add(['links', i, 'strength'], `unknown variable or outcome "${l.strength}"`);
     }
+  });
+
+  const recorded = new Set([...stockIds, ...deps.keys()]);
+  uniqueIn(s.charts, 'charts');
+  s.charts.forEach((c, i) => {
+    c.series.forEach((x, j) => {
+      if (!recorded.has(x.id)) add(['charts', i, 'series', j, 'id'], `unknown stock, variable or outcome "${x.id}"`);
+    });
+    if (c.bands !== undefined && !s.outcomes.some((o) => o.id === c.bands && o.bands)) {
+      add(['charts', i, 'bands'], `"${c.bands}" is not an outcome with bands`);
+    }
+    if (c.min !== undefined && c.max !== undefined && c.min >= c.max) add(['charts', i, 'max'], 'max must be above min');
+  });
+  s.timeMarks.forEach((m, i) => {
+    if (!recorded.has(m.series)) add(['timeMarks', i, 'series'], `unknown stock, variable or outcome "${m.series}"`);
   });
 
   // Presets and checks name real levers, values in range, real outcomes.

@@ -52,6 +52,7 @@ export const RECORDED = [
   'transitLoss',
   'westernCost',
   'russianOffset',
+  'euSanctionsBite',
   'usEngagement',
   'fragility',
   'prisonersHeld',
@@ -175,6 +176,7 @@ export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number
         usSanctionsCost * clamp(1 - reliefInForce / fullReliefPoints, 0, 1) +
         transitLoss;
       const russianOffset = (westernCost * L.russiaSupport) / 100;
+      const euSanctionsBite = ((euSanctionsCost * L.euSanctions) / 100) * (1 - L.russiaSupport / 100);
       const usEngagement = Math.min(1, reliefInForce / engagementPoints);
       const fragility =
         weightHeld * Math.sqrt(clamp(held / initialPrisoners, 0, 1)) +
@@ -222,6 +224,7 @@ export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number
         transitLoss,
         westernCost,
         russianOffset,
+        euSanctionsBite,
         usEngagement,
         fragility,
         held,
