@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { scenariosPlugin } from './src/scenarios/vite-plugin';
+import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), scenariosPlugin()],

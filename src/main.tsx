@@ -1,19 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import scenarios from 'virtual:scenarios';
-import { isLang } from './i18n/index.ts';
+import { syncWithUrl } from './state/history.ts';
+import { createAppStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { StoreContext, UrlContext } from './ui/context.ts';
 import './ui/app.css';
 
-const params = new URLSearchParams(window.location.search);
-const wanted = params.get('scenario') ?? 'belarus-prisoners';
-const scenario = scenarios.find((s) => s.id === wanted) ?? scenarios[0];
-const lang = isLang(params.get('lang')) ? (params.get('lang') as 'en' | 'ar') : 'en';
-document.documentElement.lang = lang;
-document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+const store = createAppStore(scenarios, window.location.search);
+const sync = syncWithUrl(store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App scenario={scenario} lang={lang} />
+    <StoreContext.Provider value={store}>
+      <UrlContext.Provider value={sync}>
+        <App />
+      </UrlContext.Provider>
+    </StoreContext.Provider>
   </StrictMode>,
 );

@@ -42,3 +42,35 @@ export function formatNumber(lang: Lang, value: number, decimals = 0): string {
 function formatValue(lang: Lang, v: string | number): string {
   return typeof v === 'number' ? formatNumber(lang, v, Number.isInteger(v) ? 0 : 1) : v;
 }
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar month `months` after `start` (YYYY-MM), e.g. "Sep 2025" or "سبتمبر 2025". */
+export function monthLabel(lang: Lang, start: string, months: number, style: 'short' | 'long' = 'short'): string {
+  const key = `${lang}:${style}`;
+  let f = monthFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+      month: style,
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    monthFormats.set(key, f);
+  }
+  const y = Number(start.slice(0, 4));
+  const m = Number(start.slice(5, 7)) - 1 + Math.floor(months + 1e-9);
+  return f.format(new Date(Date.UTC(y, m, 1)));
+}
+
+/** A value with a sensible number of decimals for its size. */
+export function formatAuto(lang: Lang, value: number): string {
+  const a = Math.abs(value);
+  return formatNumber(lang, value, a >= 100 || a === 0 ? 0 : a >= 1 ? 1 : 2);
+}
+
+/** A change, with its sign (and "0" rather than "-0"). */
+export function formatDelta(lang: Lang, value: number, decimals: number): string {
+  const text = formatNumber(lang, value, decimals);
+  if (Number(value.toFixed(decimals)) === 0) return formatNumber(lang, 0, decimals);
+  return value > 0 ? `+${text}` : text;
+}

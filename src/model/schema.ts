@@ -173,10 +173,7 @@ export const Chart = z.strictObject({
     .min(1),
   min: z.number().optional().meta({ description: 'Lowest value of the value axis (default: from the data).' }),
   max: z.number().optional().meta({ description: 'Highest value of the value axis (default: from the data).' }),
-  bands: z
-    .string()
-    .optional()
-    .meta({ description: 'An outcome whose verdict bands are drawn behind the lines.' }),
+  bands: z.string().optional().meta({ description: 'An outcome whose verdict bands are drawn behind the lines.' }),
 });
 
 export const TimeMark = z.strictObject({

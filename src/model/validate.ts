@@ -270,7 +270,8 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     if (c.bands !== undefined && !s.outcomes.some((o) => o.id === c.bands && o.bands)) {
       add(['charts', i, 'bands'], `"${c.bands}" is not an outcome with bands`);
     }
-    if (c.min !== undefined && c.max !== undefined && c.min >= c.max) add(['charts', i, 'max'], 'max must be above min');
+    if (c.min !== undefined && c.max !== undefined && c.min >= c.max)
+      add(['charts', i, 'max'], 'max must be above min');
   });
   s.timeMarks.forEach((m, i) => {
     if (!recorded.has(m.series)) add(['timeMarks', i, 'series'], `unknown stock, variable or outcome "${m.series}"`);

@@ -1,49 +1,53 @@
-import type { Scenario } from '../model/schema.ts';
-import { dir, t, text, type Lang } from '../i18n/index.ts';
+import { useLayoutEffect } from 'react';
+import { dir, t } from '../i18n/index.ts';
+import { baselineOf, resultOf } from '../state/results.ts';
+import { ChartsPanel } from './ChartsPanel.tsx';
+import { useApp, useScenario } from './context.ts';
+import { Header } from './Header.tsx';
+import { LeverPanel } from './LeverPanel.tsx';
+import { NetworkPanel } from './NetworkPanel.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { OutcomeCards } from './OutcomeCards.tsx';
+import { SharePanel } from './SharePanel.tsx';
 
-export interface AppProps {
-  scenario: Scenario | undefined;
-  lang: Lang;
-}
+/** The whole page: URL → store → simulation (derived) → panels and charts. */
+export function App() {
+  const lang = useApp((s) => s.lang);
+  const scenario = useScenario();
+  const levers = useApp((s) => s.levers);
+  const result = resultOf(scenario, levers);
+  const baseline = baselineOf(scenario);
 
-/** The first screen: the founding scenario's title, summary and levers (the full app comes next). */
-export function App({ scenario, lang }: AppProps) {
-  if (!scenario) return <p role="alert">{t(lang, 'scenarioNotFound')}</p>;
-  const actors = new Map(scenario.actors.map((a) => [a.id, a]));
-  const other: Lang = lang === 'en' ? 'ar' : 'en';
+  useLayoutEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = dir(lang);
+    document.title = `${scenario.title[lang]} · ${t(lang, 'appName')}`;
+  }, [lang, scenario]);
+
+  // The script work of one lever change, from the input handler to the committed charts.
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('lever-input', 'mark').length > 0) {
+      performance.measure('lever-update', 'lever-input');
+      performance.clearMarks('lever-input');
+    }
+  }, [result]);
+
   return (
     <div className="app" lang={lang} dir={dir(lang)}>
-      <header className="app-header">
-        <p className="app-name">{t(lang, 'appName')}</p>
-        <h1>{text(lang, scenario.title)}</h1>
-        <p className="summary">{text(lang, scenario.summary)}</p>
-        <a className="lang-switch" href={`?scenario=${scenario.id}&lang=${other}`} lang={other}>
-          {t(lang, 'language')}
-        </a>
-      </header>
-      <main>
-        <section aria-labelledby="levers-heading">
-          <h2 id="levers-heading">{t(lang, 'levers')}</h2>
-          <ul className="lever-list">
-            {scenario.levers.map((l) => (
-              <li key={l.id} data-lever={l.id}>
-                <span className="actor" style={{ borderInlineStartColor: actors.get(l.actor)?.color }}>
-                  {text(lang, actors.get(l.actor)!.name)}
-                </span>
-                <strong>{text(lang, l.label)}</strong>
-                <span className="lever-range">
-                  {t(lang, 'range', { min: l.min, max: l.max, unit: text(lang, l.unit) })};{' '}
-                  {t(lang, 'defaultValue', { value: l.default, unit: text(lang, l.unit) })}
-                </span>
-                <span className="lever-description">{text(lang, l.description)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <aside className="caveat">
-          <h2>{t(lang, 'teachingModel')}</h2>
-          <p>{text(lang, scenario.caveat)}</p>
-        </aside>
+      <Header />
+      <NoticeBar />
+      <main className="layout">
+        <LeverPanel />
+        <div className="results">
+          <OutcomeCards result={result} baseline={baseline} />
+          <SharePanel />
+          <ChartsPanel result={result} baseline={baseline} />
+          <NetworkPanel result={result} />
+          <aside className="caveat">
+            <h2>{t(lang, 'teachingModel')}</h2>
+            <p>{scenario.caveat[lang]}</p>
+          </aside>
+        </div>
       </main>
     </div>
   );

@@ -1,0 +1,220 @@
+/**
+ * A time-series chart: d3 computes the scales and the paths, React renders the SVG. A function of
+ * its props only (no store). Width and height are the SVG's coordinate system; CSS scales it.
+ */
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useId, type KeyboardEvent, type PointerEvent } from 'react';
+
+export interface ChartSeries {
+  id: string;
+  label: string;
+  color: string;
+  values: ArrayLike<number>;
+  /** the same series at the scenario's defaults, drawn faint and dashed */
+  baseline?: ArrayLike<number>;
+}
+
+export interface ChartBand {
+  from: number;
+  to: number;
+  tone: 'bad' | 'warn' | 'good' | 'neutral';
+  label: string;
+}
+
+export interface ChartWindow {
+  from: number;
+  to: number;
+  label: string;
+}
+
+export interface LineChartProps {
+  /** accessible name of the chart */
+  name: string;
+  unit: string;
+  width: number;
+  height: number;
+  times: ArrayLike<number>;
+  timeLabel: (t: number) => string;
+  series: ChartSeries[];
+  formatValue: (v: number) => string;
+  /** periods to shade on the time axis (e.g. a border closure) */
+  windows?: ChartWindow[];
+  /** value bands drawn behind the lines (e.g. fragile, stable) */
+  bands?: ChartBand[];
+  min?: number;
+  max?: number;
+  /** index of the time point to read out, if any */
+  focus?: number | undefined;
+  onFocus?: (index: number | undefined) => void;
+}
+
+const MARGIN = { top: 14, right: 22, bottom: 30, left: 58 };
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function extent(series: ChartSeries[], min?: number, max?: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const arr of [s.values, s.baseline]) {
+      if (!arr) continue;
+      for (let i = 0; i < arr.length; i++) {
+        const v = arr[i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  }
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  lo = min ?? lo;
+  hi = max ?? hi;
+  if (hi - lo < 1e-9) hi = lo + (Math.abs(lo) > 0 ? Math.abs(lo) * 0.1 : 1);
+  return [lo, hi];
+}
+
+export function LineChart(props: LineChartProps) {
+  const { width, height, times, series, focus, onFocus } = props;
+  const clipId = useId();
+  const n = times.length;
+  const t0 = times[0] ?? 0;
+  const t1 = times[n - 1] ?? 1;
+  const x = scaleLinear()
+    .domain([t0, t1 > t0 ? t1 : t0 + 1])
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain(extent(series, props.min, props.max))
+    .range([height - MARGIN.bottom, MARGIN.top]);
+  if (props.min === undefined || props.max === undefined) y.nice(5);
+  const path = (values: ArrayLike<number>) =>
+    line<number>()
+      .x((i) => x(times[i]!))
+      .y((i) => y(values[i]!))
+      .digits(1)(Array.from({ length: n }, (_, i) => i)) ?? '';
+
+  // Time ticks on whole periods: every 6 steps for two years, wider for longer horizons.
+  const span = t1 - t0;
+  const every = span > 120 ? 24 : span > 48 ? 12 : 6;
+  const xTicks: number[] = [];
+  for (let t = Math.ceil(t0 / every) * every; t <= t1 + 1e-9; t += every) xTicks.push(t);
+  const yTicks = y.ticks(5);
+  const [yLo, yHi] = y.domain() as [number, number];
+
+  const indexAt = (clientX: number, target: SVGSVGElement) => {
+    const box = target.getBoundingClientRect();
+    const sx = box.width > 0 ? ((clientX - box.left) / box.width) * width : 0;
+    const t = x.invert(sx);
+    let best = 0;
+    for (let i = 1; i < n; i++) if (Math.abs(times[i]! - t) < Math.abs(times[best]! - t)) best = i;
+    return best;
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => onFocus?.(indexAt(e.clientX, e.currentTarget));
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const last = n - 1;
+    const current = focus ?? -1;
+    let next: number | undefined;
+    if (e.key === 'ArrowRight') next = Math.min(last, current + 1);
+    else if (e.key === 'ArrowLeft') next = Math.max(0, current < 0 ? last : current - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = last;
+    else if (e.key === 'Escape') next = undefined;
+    else return;
+    e.preventDefault();
+    onFocus?.(next);
+  };
+
+  const fx = focus !== undefined && focus >= 0 && focus < n ? round(x(times[focus]!)) : undefined;
+  return (
+    <svg
+      role="img"
+      aria-label={props.name}
+      viewBox={`0 0 ${width} ${height}`}
+      className="line-chart"
+      tabIndex={0}
+      onPointerMove={onFocus ? onPointerMove : undefined}
+      onPointerLeave={onFocus ? () => onFocus(undefined) : undefined}
+      onKeyDown={onFocus ? onKeyDown : undefined}
+      onBlur={onFocus ? () => onFocus(undefined) : undefined}
+    >
+      <defs>
+        <clipPath id={clipId}>
+          <rect
+            x={MARGIN.left}
+            y={MARGIN.top}
+            width={width - MARGIN.left - MARGIN.right}
+            height={height - MARGIN.top - MARGIN.bottom}
+          />
+        </clipPath>
+      </defs>
+      {props.bands?.map((b) => {
+        const top = round(y(Math.min(b.to, yHi)));
+        const bottom = round(y(Math.max(b.from, yLo)));
+        return bottom > top ? (
+          <g key={b.label} className={`band tone-${b.tone}`}>
+            <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={round(bottom - top)} />
+            <text x={width - MARGIN.right - 4} y={top + 12} textAnchor="end">
+              {b.label}
+            </text>
+          </g>
+        ) : null;
+      })}
+      {props.windows?.map((w) => (
+        <g key={`${w.from}-${w.to}`} className="window">
+          <rect
+            x={round(x(w.from))}
+            y={MARGIN.top}
+            width={Math.max(1, round(x(w.to) - x(w.from)))}
+            height={height - MARGIN.top - MARGIN.bottom}
+          />
+          <text x={round(x(w.from)) + 3} y={MARGIN.top + 11}>
+            {w.label}
+          </text>
+        </g>
+      ))}
+      <g className="axis axis-y">
+        {yTicks.map((v) => (
+          <g key={v} transform={`translate(0,${round(y(v))})`}>
+            <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
+            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
+              {props.formatValue(v)}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g className="axis axis-x" transform={`translate(0,${height - MARGIN.bottom})`}>
+        <line x1={MARGIN.left} x2={width - MARGIN.right} className="domain" />
+        {xTicks.map((t) => (
+          <g key={t} transform={`translate(${round(x(t))},0)`}>
+            <line y2={4} />
+            <text y={16} textAnchor="middle">
+              {props.timeLabel(t)}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g clipPath={`url(#${clipId})`}>
+        {series.map((s) =>
+          s.baseline ? (
+            <path
+              key={`${s.id}-baseline`}
+              className="baseline"
+              d={path(s.baseline)}
+              stroke={s.color}
+              data-series={`${s.id}-baseline`}
+            />
+          ) : null,
+        )}
+        {series.map((s) => (
+          <path key={s.id} className="series" d={path(s.values)} stroke={s.color} data-series={s.id} />
+        ))}
+      </g>
+      {fx !== undefined && (
+        <g className="focus">
+          <line x1={fx} x2={fx} y1={MARGIN.top} y2={height - MARGIN.bottom} />
+          {series.map((s) => (
+            <circle key={s.id} cx={fx} cy={round(y(s.values[focus!]!))} r={3.5} fill={s.color} />
+          ))}
+        </g>
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The leverage network: actors as nodes, channels as arrows whose width shows how strong each
+ * channel is at the current settings. A function of its props only.
+ */
+import { scaleLinear } from 'd3-scale';
+import { useId } from 'react';
+
+export interface NetworkNode {
+  id: string;
+  label: string;
+  color: string;
+  /** position, each from 0 to 1 */
+  x: number;
+  y: number;
+}
+
+export interface NetworkLink {
+  from: string;
+  to: string;
+  label: string;
+  /** the strength as text, with its unit */
+  valueText: string;
+  /** 0 (no pressure) to 1 (the strongest this channel gets over the scenario's lever ranges) */
+  strength: number;
+}
+
+export interface NetworkChartProps {
+  name: string;
+  width: number;
+  height: number;
+  nodes: NetworkNode[];
+  links: NetworkLink[];
+}
+
+const R = 30;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+export function NetworkChart({ name, width, height, nodes, links }: NetworkChartProps) {
+  const markerId = useId();
+  const pad = R + 8;
+  const px = scaleLinear()
+    .domain([0, 1])
+    .range([pad, width - pad]);
+  const py = scaleLinear()
+    .domain([0, 1])
+    .range([pad, height - pad]);
+  const stroke = scaleLinear().domain([0, 1]).range([1, 12]).clamp(true);
+  const at = new Map(nodes.map((n) => [n.id, { x: px(n.x), y: py(n.y) }]));
+  return (
+    <svg role="img" aria-label={name} viewBox={`0 0 ${width} ${height}`} className="network-chart">
+      <defs>
+        <marker
+          id={markerId}
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="4"
+          markerHeight="4"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0L10,5L0,10z" className="arrowhead" />
+        </marker>
+      </defs>
+      {links.map((l) => {
+        const a = at.get(l.from);
+        const b = at.get(l.to);
+        if (!a || !b) return null;
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const len = Math.hypot(dx, dy) || 1;
+        const ux = dx / len;
+        const uy = dy / len;
+        const x1 = round(a.x + ux * R);
+        const y1 = round(a.y + uy * R);
+        const x2 = round(b.x - ux * (R + 4));
+        const y2 = round(b.y - uy * (R + 4));
+        const width = round(stroke(l.strength));
+        // Labels sit nearer the source than the target, where arrows converge, and off the line.
+        const lx = round(x1 + (x2 - x1) * 0.42 - uy * 14);
+        const ly = round(y1 + (y2 - y1) * 0.42 + ux * 14 - 6);
+        return (
+          <g
+            key={`${l.from}-${l.to}`}
+            className={`link${l.strength <= 0 ? ' idle' : ''}`}
+            data-link={`${l.from}-${l.to}`}
+          >
+            <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={width} markerEnd={`url(#${markerId})`} />
+            <text x={lx} y={ly} textAnchor="middle">
+              <tspan className="link-label">{l.label}</tspan>
+              <tspan x={lx} dy="1.2em" className="link-value">
+                {l.valueText}
+              </tspan>
+            </text>
+          </g>
+        );
+      })}
+      {nodes.map((n) => {
+        const p = at.get(n.id)!;
+        return (
+          <g key={n.id} className="node" transform={`translate(${round(p.x)},${round(p.y)})`} data-node={n.id}>
+            <circle r={R} fill={n.color} />
+            <text y={R + 14} textAnchor="middle">
+              {n.label}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

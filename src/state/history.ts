@@ -1,0 +1,75 @@
+/**
+ * Keeps the address bar equal to the view: a slider's movement replaces the current entry (at
+ * most every `throttleMs`), a discrete action (a preset, "Reset all", another scenario or
+ * language) adds an entry that the browser's Back button undoes, and Back/Forward restore the
+ * view from the address.
+ */
+import { currentScenario, type AppStore } from './store.ts';
+import { decodeUrl, encodeUrl } from './url.ts';
+
+export interface UrlSync {
+  /** writes any pending change to the address bar now and returns the full link */
+  link(): string;
+  stop(): void;
+}
+
+export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 250): UrlSync {
+  let pending: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const urlOf = () => {
+    const state = store.getState();
+    return `${win.location.pathname}${encodeUrl(state, currentScenario(state))}${win.location.hash}`;
+  };
+  const flush = () => {
+    if (pending !== undefined) win.history.replaceState(win.history.state, '', pending);
+    pending = undefined;
+  };
+  const tick = () => {
+    timer = undefined;
+    if (pending !== undefined) {
+      flush();
+      timer = setTimeout(tick, throttleMs);
+    }
+  };
+
+  // The address shows what the page shows, even when the link that opened it was broken.
+  win.history.replaceState(win.history.state, '', urlOf());
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.scenarioId === prev.scenarioId && state.levers === prev.levers && state.lang === prev.lang) return;
+    if (state.lastChange === 'restore') {
+      pending = undefined;
+      return;
+    }
+    const url = urlOf();
+    if (state.lastChange === 'discrete') {
+      pending = undefined;
+      win.history.pushState(null, '', url);
+      return;
+    }
+    pending = url;
+    if (timer === undefined) {
+      flush();
+      timer = setTimeout(tick, throttleMs);
+    }
+  });
+
+  const onPopState = () => {
+    const state = store.getState();
+    store.getState().restore(decodeUrl(win.location.search, state.scenarios, state.scenarioId));
+  };
+  win.addEventListener('popstate', onPopState);
+
+  return {
+    link() {
+      flush();
+      return win.location.href;
+    },
+    stop() {
+      unsubscribe();
+      win.removeEventListener('popstate', onPopState);
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Derived results: the simulation of the current settings and of the scenario's defaults. Cached
+ * on their inputs (the scenario object and the levers object), so a render never simulates twice.
+ */
+import { compileScenario, type Model } from '../model/compile.ts';
+import type { Scenario } from '../model/schema.ts';
+import { matrixSettings } from '../model/checks.ts';
+import { simulate, type SimulationResult } from '../model/simulate.ts';
+
+const baselines = new WeakMap<Scenario, SimulationResult>();
+
+export function modelFor(scenario: Scenario): Model {
+  return compileScenario(scenario);
+}
+
+/** The run at every lever's default: the reference line and the "change from default". */
+export function baselineOf(scenario: Scenario): SimulationResult {
+  let r = baselines.get(scenario);
+  if (!r) {
+    r = simulate(modelFor(scenario), {});
+    baselines.set(scenario, r);
+  }
+  return r;
+}
+
+let last: { scenario: Scenario; levers: Record<string, number>; result: SimulationResult } | undefined;
+
+/** The run at the current settings; the same inputs give the same object back. */
+export function resultOf(scenario: Scenario, levers: Record<string, number>): SimulationResult {
+  if (last && last.scenario === scenario && last.levers === levers) return last.result;
+  const result = Object.keys(levers).length === 0 ? baselineOf(scenario) : simulate(modelFor(scenario), levers);
+  last = { scenario, levers, result };
+  return result;
+}
+
+const linkMaxima = new WeakMap<Scenario, Map<string, number>>();
+
+/**
+ * For each channel of the leverage network, the largest final value it reaches over the
+ * extreme-value matrix: the arrow is at full width there. Computed once per scenario.
+ */
+export function linkMaxOf(scenario: Scenario): Map<string, number> {
+  let maxima = linkMaxima.get(scenario);
+  if (!maxima) {
+    maxima = new Map();
+    const model = modelFor(scenario);
+    for (const { levers } of matrixSettings(model)) {
+      const r = simulate(model, levers);
+      for (const link of scenario.links) {
+        const s = r.series[link.strength]!;
+        const v = Math.abs(s[s.length - 1]!);
+        maxima.set(link.strength, Math.max(maxima.get(link.strength) ?? 0, v));
+      }
+    }
+    linkMaxima.set(scenario, maxima);
+  }
+  return maxima;
+}

@@ -1,0 +1,159 @@
+import { useState, type KeyboardEvent } from 'react';
+import type { Lever, Scenario } from '../model/schema.ts';
+import { formatNumber } from '../i18n/index.ts';
+import { useApp, useAppStore, useScenario, useT } from './context.ts';
+import { Swatch } from './Swatch.tsx';
+
+function decimals(step: number): number {
+  const s = String(step);
+  return s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+}
+
+/** A bigger step for Shift+arrow and PageUp/PageDown: a tenth of the range, on the lever's grid. */
+function bigStep(lever: Lever): number {
+  return Math.max(lever.step, Math.round((lever.max - lever.min) / 10 / lever.step) * lever.step);
+}
+
+function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario }) {
+  const { lang, t } = useT();
+  const store = useAppStore();
+  const value = useApp((s) => s.levers[lever.id] ?? lever.default);
+  const [draft, setDraft] = useState<string | null>(null);
+  const id = `lever-${lever.id}`;
+  const unit = lever.unit[lang];
+  const label = lever.label[lang];
+  const sources = scenario.sources.filter((s) => lever.sources?.includes(s.id));
+  const set = (v: number) => {
+    performance.mark('lever-input');
+    store.getState().setLever(lever.id, v);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const big = bigStep(lever);
+    let next: number | undefined;
+    if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowUp')) next = value + big;
+    else if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowDown')) next = value - big;
+    else if (e.key === 'PageUp') next = value + big;
+    else if (e.key === 'PageDown') next = value - big;
+    if (next === undefined) return;
+    e.preventDefault();
+    set(Math.min(lever.max, Math.max(lever.min, next)));
+  };
+  return (
+    <div className="lever" data-lever={lever.id}>
+      <div className="lever-head">
+        <label htmlFor={id}>{label}</label>
+        <button
+          type="button"
+          className="reset"
+          aria-label={t('resetLever', { label })}
+          title={t('resetLever', { label })}
+          disabled={value === lever.default}
+          onClick={() => store.getState().resetLever(lever.id)}
+        >
+          ↺
+        </button>
+      </div>
+      <div className="lever-inputs">
+        <input
+          id={id}
+          type="range"
+          min={lever.min}
+          max={lever.max}
+          step={lever.step}
+          value={value}
+          aria-valuetext={`${formatNumber(lang, value, decimals(lever.step))} ${unit}`}
+          aria-describedby={`${id}-description`}
+          onChange={(e) => set(Number(e.currentTarget.value))}
+          onKeyDown={onKeyDown}
+        />
+        <input
+          type="number"
+          className="lever-number"
+          min={lever.min}
+          max={lever.max}
+          step={lever.step}
+          value={draft ?? String(value)}
+          aria-label={t('valueIn', { label, unit })}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setDraft(text);
+            const n = Number(text);
+            if (text.trim() !== '' && Number.isFinite(n) && n >= lever.min && n <= lever.max) set(n);
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        <span className="unit">{unit}</span>
+      </div>
+      <p className="lever-description" id={`${id}-description`}>
+        {lever.description[lang]}
+      </p>
+      <details className="lever-sources">
+        <summary>{t('sourcesOf', { label })}</summary>
+        <ul>
+          {sources.map((s) => (
+            <li key={s.id}>
+              <a href={s.url} rel="noreferrer" target="_blank">
+                {s.title}
+              </a>{' '}
+              ({s.publisher}, {s.date})
+            </li>
+          ))}
+          {lever.assumption && (
+            <li>
+              <strong>{t('assumption')}:</strong> {lever.assumption[lang]}
+            </li>
+          )}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+export function LeverPanel() {
+  const scenario = useScenario();
+  const { lang, t } = useT();
+  const store = useAppStore();
+  const changed = useApp((s) => Object.keys(s.levers).length > 0);
+  return (
+    <section className="lever-panel" aria-labelledby="levers-heading">
+      <h2 id="levers-heading">{t('levers')}</h2>
+      <div className="lever-actions">
+        <label className="visually-hidden" htmlFor="preset">
+          {t('presets')}
+        </label>
+        <select
+          id="preset"
+          value=""
+          onChange={(e) => {
+            if (e.currentTarget.value) store.getState().applyPreset(e.currentTarget.value);
+          }}
+        >
+          <option value="">{t('choosePreset')}</option>
+          {scenario.presets.map((p) => (
+            <option key={p.id} value={p.id} title={p.description[lang]}>
+              {p.label[lang]}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => store.getState().resetAll()} disabled={!changed}>
+          {t('resetAll')}
+        </button>
+      </div>
+      {scenario.actors
+        .filter((a) => scenario.levers.some((l) => l.actor === a.id))
+        .map((actor) => (
+          <fieldset key={actor.id} className="actor-group" data-actor={actor.id}>
+            <legend>
+              <Swatch color={actor.color} />
+              {actor.name[lang]}
+            </legend>
+            {scenario.levers
+              .filter((l) => l.actor === actor.id)
+              .map((l) => (
+                <LeverControl key={l.id} lever={l} scenario={scenario} />
+              ))}
+          </fieldset>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { UrlNotice } from '../state/url.ts';
+import { useApp, useAppStore, useT } from './context.ts';
+
+export function NoticeBar() {
+  const notices = useApp((s) => s.notices);
+  const store = useAppStore();
+  const { t } = useT();
+  if (notices.length === 0) return null;
+  const text = (n: UrlNotice): string => {
+    switch (n.kind) {
+      case 'unknown-scenario':
+        return t('noticeUnknownScenario', { given: n.given, used: n.used });
+      case 'unknown-key':
+        return t('noticeUnknownKey', { key: n.key });
+      case 'not-a-number':
+        return t('noticeNotANumber', { given: n.given, lever: n.lever });
+      case 'clamped':
+        return t('noticeClamped', { lever: n.lever, given: String(n.given), used: String(n.used) });
+      case 'rounded':
+        return t('noticeRounded', { lever: n.lever, given: String(n.given), used: String(n.used) });
+      case 'unknown-language':
+        return t('noticeUnknownLanguage', { given: n.given });
+      case 'newer-version':
+        return t('noticeNewerVersion', { given: n.given });
+    }
+  };
+  return (
+    <section className="notice" role="alert" aria-labelledby="notice-heading">
+      <h2 id="notice-heading">{t('notices')}</h2>
+      <ul>
+        {notices.map((n, i) => (
+          <li key={i}>{text(n)}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => store.getState().dismissNotices()}>
+        {t('dismiss')}
+      </button>
+    </section>
+  );
+}
