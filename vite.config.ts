@@ -16,7 +16,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/model/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/scenarios/**/*.test.ts'],
+          include: [
+            'test/model/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/scenarios/**/*.test.ts',
+            'test/state/**/*.test.ts',
+          ],
+          exclude: ['**/*.dom.test.ts'],
           environment: 'node',
         },
       },
@@ -24,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'ui',
-          include: ['test/ui/**/*.test.tsx'],
+          include: ['test/ui/**/*.test.tsx', 'test/charts/**/*.test.tsx', 'test/state/**/*.dom.test.ts'],
           setupFiles: ['test/ui/setup.ts'],
           environment: 'jsdom',
         },

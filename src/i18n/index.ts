@@ -46,15 +46,23 @@ function formatValue(lang: Lang, v: string | number): string {
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar month `months` after `start` (YYYY-MM), e.g. "Sep 2025" or "سبتمبر 2025". */
-export function monthLabel(lang: Lang, start: string, months: number, style: 'short' | 'long' = 'short'): string {
+export function monthLabel(
+  lang: Lang,
+  start: string,
+  months: number,
+  style: 'tick' | 'short' | 'long' = 'short',
+): string {
   const key = `${lang}:${style}`;
   let f = monthFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-      month: style,
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
+    // Axis ticks need to be compact: "Aug 25" in English, "8/2025" in Arabic (month names are long there).
+    const options: Intl.DateTimeFormatOptions =
+      style === 'tick'
+        ? lang === 'ar'
+          ? { month: 'numeric', year: 'numeric' }
+          : { month: 'short', year: '2-digit' }
+        : { month: style, year: 'numeric' };
+    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { ...options, timeZone: 'UTC' });
     monthFormats.set(key, f);
   }
   const y = Number(start.slice(0, 4));

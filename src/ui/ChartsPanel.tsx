@@ -45,9 +45,9 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
       scenario.variables.find((v) => v.id === id) ??
       scenario.stocks.find((s) => s.id === id))!.label[lang];
   const windows = windowsOf(scenario, result, lang);
-  const timeLabel = (m: number) => monthLabel(lang, scenario.time.start, m);
-  const start = timeLabel(0);
-  const end = timeLabel(result.horizon);
+  const timeLabel = (m: number) => monthLabel(lang, scenario.time.start, m, 'tick');
+  const start = monthLabel(lang, scenario.time.start, 0);
+  const end = monthLabel(lang, scenario.time.start, result.horizon);
   return (
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('charts')}</h2>

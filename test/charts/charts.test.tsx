@@ -1,0 +1,91 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LineChart, type LineChartProps } from '../../src/charts/LineChart.tsx';
+import { NetworkChart } from '../../src/charts/NetworkChart.tsx';
+
+/** React's generated ids depend on what rendered before; they are not part of the drawing. */
+const stable = (html: string) => html.replace(/_r_[0-9a-z]+_|«[^»]*»|:r[0-9a-z]+:/gi, 'ID');
+
+const times = Array.from({ length: 25 }, (_, i) => i);
+const props: LineChartProps = {
+  name: 'Prisoners held',
+  unit: 'people',
+  width: 520,
+  height: 260,
+  times,
+  timeLabel: (t) => `m${t}`,
+  series: [
+    {
+      id: 'held',
+      label: 'Held',
+      color: '#475569',
+      values: times.map((t) => 1180 + 10 * Math.sin(t / 3) - t / 7),
+      baseline: times.map(() => 1180),
+    },
+  ],
+  formatValue: (v) => v.toFixed(0),
+  windows: [{ from: 1, to: 1.46, label: 'closed' }],
+  bands: [
+    { from: -Infinity, to: 1175, tone: 'bad', label: 'low' },
+    { from: 1175, to: Infinity, tone: 'good', label: 'high' },
+  ],
+  focus: 12,
+};
+
+describe('the line chart', () => {
+  it('draws the same SVG for the same props', () => {
+    const a = render(<LineChart {...props} />).container.innerHTML;
+    const b = render(<LineChart {...props} />).container.innerHTML;
+    expect(stable(a)).toBe(stable(b));
+    expect(stable(a)).toMatchSnapshot();
+  });
+
+  it('draws numbers rounded to a tenth, so snapshots are stable', () => {
+    const { container } = render(<LineChart {...props} />);
+    const d = container.querySelector('path.series')!.getAttribute('d')!;
+    expect(d).toMatch(/^M[\d.,L]+$/);
+    for (const n of d.match(/[\d.]+/g)!) expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('shades the window, draws the bands and reads out the focused month', () => {
+    const { container } = render(<LineChart {...props} />);
+    expect(container.querySelector('.window text')!.textContent).toBe('closed');
+    expect([...container.querySelectorAll('.band text')].map((t) => t.textContent)).toEqual(['low', 'high']);
+    expect(container.querySelectorAll('.focus circle')).toHaveLength(1);
+    expect(container.querySelector('svg')!.getAttribute('aria-label')).toBe('Prisoners held');
+  });
+});
+
+describe('the network chart', () => {
+  const network = (
+    <NetworkChart
+      name="Leverage network"
+      width={600}
+      height={400}
+      nodes={[
+        { id: 'a', label: 'Poland', color: '#dc2626', x: 0.1, y: 0.5 },
+        { id: 'b', label: 'Minsk', color: '#475569', x: 0.5, y: 0.5 },
+        { id: 'c', label: 'China', color: '#d97706', x: 0.5, y: 0.1 },
+      ]}
+      links={[
+        { from: 'a', to: 'b', label: 'Closure', valueText: '18 people', strength: 0.2 },
+        { from: 'c', to: 'b', label: 'Pressure', valueText: '€0.9 bn', strength: 1 },
+        { from: 'c', to: 'a', label: 'Reopen', valueText: '0', strength: 0 },
+      ]}
+    />
+  );
+
+  it('draws each channel with a width that grows with its strength', () => {
+    const { container } = render(network);
+    const width = (id: string) =>
+      Number(container.querySelector(`[data-link="${id}"] line`)!.getAttribute('stroke-width'));
+    expect(width('c-b')).toBeGreaterThan(width('a-b'));
+    expect(width('a-b')).toBeGreaterThan(width('c-a'));
+    expect(container.querySelector('[data-link="c-a"]')!.getAttribute('class')).toContain('idle');
+    expect(container.querySelector('[data-link="a-b"]')!.textContent).toBe('Closure18 people');
+  });
+
+  it('draws the same SVG for the same props', () => {
+    expect(stable(render(network).container.innerHTML)).toMatchSnapshot();
+  });
+});

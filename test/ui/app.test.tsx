@@ -1,0 +1,183 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { founding } from '../helpers.ts';
+import { renderApp } from './render.tsx';
+
+const scenario = founding().scenario;
+const value = (outcome: string) =>
+  Number(document.querySelector(`[data-outcome="${outcome}"]`)!.getAttribute('data-value'));
+
+describe('the app', () => {
+  it('shows the title, a summary, the sources and a scenario picker listing every scenario', () => {
+    renderApp();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Belarus: political prisoners as bargaining chips' }),
+    ).toBeTruthy();
+    const picker = screen.getByRole('combobox', { name: 'Scenario' });
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([scenario.title.en]);
+    expect(screen.getByText(`Sources (${scenario.sources.length})`)).toBeTruthy();
+  });
+
+  it('groups the levers by actor, each a labelled slider with a number field and unit', () => {
+    renderApp();
+    for (const actor of ['Poland', 'China', 'United States', 'European Union', 'Russia', 'The regime in Minsk']) {
+      expect(screen.getByRole('group', { name: actor })).toBeTruthy();
+    }
+    const poland = screen.getByRole('group', { name: 'Poland' });
+    expect(
+      within(poland)
+        .getAllByRole('slider')
+        .map((s) => s.getAttribute('id')),
+    ).toEqual(['lever-polandClosureWeeks', 'lever-polandLinksPrisoners']);
+    const slider = screen.getByRole('slider', { name: 'US sanctions relief on offer' });
+    expect(slider.getAttribute('aria-valuetext')).toBe('0 relief points');
+    expect(
+      screen.getByRole('spinbutton', { name: 'US sanctions relief on offer, value in relief points' }),
+    ).toBeTruthy();
+  });
+
+  it('answers a slider at once: the headline cards change, with the change from the default', () => {
+    renderApp();
+    const before = value('releasedTotal');
+    fireEvent.change(screen.getByRole('slider', { name: 'US sanctions relief on offer' }), { target: { value: '8' } });
+    expect(value('releasedTotal')).toBeCloseTo(before + 116, 6);
+    const card = document.querySelector('[data-outcome="releasedTotal"]')!;
+    expect(card.textContent).toContain('+116 vs default');
+    expect(within(card as HTMLElement).getByText('292')).toBeTruthy();
+  });
+
+  it('takes typed numbers, resets one lever, and resets all', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const field = screen.getByRole('spinbutton', { name: 'Polish border closure, value in weeks' });
+    await user.clear(field);
+    await user.type(field, '4');
+    const slider = screen.getByRole('slider', { name: 'Polish border closure' }) as HTMLInputElement;
+    expect(slider.value).toBe('4');
+    expect(value('polandCost')).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Reset Polish border closure to its default' }));
+    expect(slider.value).toBe('0');
+    fireEvent.change(slider, { target: { value: '13' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'New political prisoners' }), { target: { value: '0' } });
+    await user.click(screen.getByRole('button', { name: 'Reset all' }));
+    expect(slider.value).toBe('0');
+    expect((screen.getByRole('slider', { name: 'New political prisoners' }) as HTMLInputElement).value).toBe('42');
+  });
+
+  it('never uses a typed number outside the range, and shows the value in use on leaving the field', async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp();
+    const field = screen.getByRole('spinbutton', { name: 'US sanctions relief on offer, value in relief points' });
+    await user.clear(field);
+    await user.type(field, '25');
+    // "2" was a valid value on the way; "25" is not, so 2 stays in use.
+    expect(store.getState().levers.usRelief).toBe(2);
+    fireEvent.blur(field);
+    expect((field as HTMLInputElement).value).toBe('2');
+  });
+
+  it('takes bigger steps with Shift+arrow and PageUp/PageDown', () => {
+    renderApp();
+    const slider = screen.getByRole('slider', { name: 'Polish border closure' }) as HTMLInputElement;
+    fireEvent.keyDown(slider, { key: 'ArrowRight', shiftKey: true });
+    expect(slider.value).toBe('5');
+    fireEvent.keyDown(slider, { key: 'PageUp' });
+    expect(slider.value).toBe('10');
+    fireEvent.keyDown(slider, { key: 'PageDown' });
+    fireEvent.keyDown(slider, { key: 'PageDown' });
+    expect(slider.value).toBe('0');
+  });
+
+  it('applies a preset from the menu', () => {
+    renderApp();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Presets' }), { target: { value: 'usRungBanks' } });
+    expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('16');
+    expect(
+      (screen.getByRole('slider', { name: 'Released prisoners forced into exile' }) as HTMLInputElement).value,
+    ).toBe('5');
+    expect(value('releasedTotal')).toBeCloseTo(408, 6);
+  });
+
+  it('shows the verdict band of the rapprochement in words', () => {
+    renderApp();
+    expect(screen.getByText('US–Belarus rapprochement: fragile')).toBeTruthy();
+  });
+
+  it('draws every chart as a named image with its lines and the default as a reference', () => {
+    renderApp('?usRelief=8');
+    const charts = screen.getAllByRole('img', { name: /, Aug 2025 to Aug 2027, in / });
+    expect(charts).toHaveLength(scenario.charts.length);
+    for (const chart of charts) {
+      expect(chart.querySelectorAll('path.series').length).toBeGreaterThan(0);
+      expect(chart.querySelectorAll('path.baseline').length).toBeGreaterThan(0);
+    }
+    expect(screen.getByRole('img', { name: /^Leverage network/ })).toBeTruthy();
+  });
+
+  it('reads out the values at a month when a chart has focus', () => {
+    renderApp();
+    const chart = screen.getByRole('img', { name: /^Political prisoners held, Aug 2025/ });
+    fireEvent.keyDown(chart, { key: 'Home' });
+    expect(screen.getAllByText('August 2025: Political prisoners held 1,180').length).toBeGreaterThan(0);
+    fireEvent.keyDown(chart, { key: 'End' });
+    expect(screen.getAllByText(/^August 2027: Political prisoners held 1,211/).length).toBeGreaterThan(0);
+  });
+
+  it('marks the closure period on the time axis', () => {
+    renderApp('?polandClosureWeeks=8');
+    const chart = screen.getByRole('img', { name: /^Political prisoners held/ });
+    expect(within(chart).getByText('Polish border closed')).toBeTruthy();
+  });
+
+  it('says what it ignored in a broken link, and the notice can be dismissed', async () => {
+    const user = userEvent.setup();
+    renderApp('?scenario=belarus-prisoners&usRelief=99&polandClosureWeeks=abc&bogus=1');
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('usRelief = 99 is out of range; 20 is used.')).toBeTruthy();
+    expect(within(alert).getByText('"abc" is not a number for polandClosureWeeks; the default is used.')).toBeTruthy();
+    expect(within(alert).getByText('"bogus" is not a lever of this scenario and was ignored.')).toBeTruthy();
+    expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('20');
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('switches to Arabic, right to left', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: 'Language: العربية' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scenario.title.ar);
+    expect(document.querySelector('.app')!.getAttribute('dir')).toBe('rtl');
+    expect(screen.getByRole('slider', { name: scenario.levers[0]!.label.ar })).toBeTruthy();
+  });
+
+  it('copies the link and says so', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp('', {
+      link: () => 'https://example.org/?scenario=belarus-prisoners&v=1&usRelief=8',
+      stop: () => undefined,
+    });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledWith('https://example.org/?scenario=belarus-prisoners&v=1&usRelief=8');
+    expect(screen.getByRole('status').textContent).toBe('Link copied: anyone who opens it sees these settings.');
+  });
+
+  it('shows the link to copy by hand when the clipboard is blocked', async () => {
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) },
+      configurable: true,
+    });
+    renderApp('', { link: () => 'https://example.org/?x', stop: () => undefined });
+    await act(async () => user.click(screen.getByRole('button', { name: 'Copy link' })));
+    expect((screen.getByRole('textbox', { name: 'Link to this view' }) as HTMLInputElement).value).toBe(
+      'https://example.org/?x',
+    );
+  });
+});
