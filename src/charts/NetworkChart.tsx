@@ -33,6 +33,8 @@ export interface NetworkChartProps {
 }
 
 const R = 30;
+/** length of an arrowhead, in the chart's units */
+const ARROW = 14;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 export function NetworkChart({ name, width, height, nodes, links }: NetworkChartProps) {
@@ -72,22 +74,28 @@ export function NetworkChart({ name, width, height, nodes, links }: NetworkChart
         const uy = dy / len;
         const x1 = round(a.x + ux * R);
         const y1 = round(a.y + uy * R);
-        const x2 = round(b.x - ux * (R + 4));
-        const y2 = round(b.y - uy * (R + 4));
-        const width = round(stroke(l.strength));
-        // Labels sit nearer the source than the target, where arrows converge, and off the line.
-        const lx = round(x1 + (x2 - x1) * 0.42 - uy * 14);
-        const ly = round(y1 + (y2 - y1) * 0.42 + ux * 14 - 6);
+        const x2 = round(b.x - ux * (R + ARROW));
+        const y2 = round(b.y - uy * (R + ARROW));
+        const w = round(stroke(l.strength));
+        const mx = (x1 + x2) / 2;
+        const my = (y1 + y2) / 2;
+        let label: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
+        // Labels go beside the arrow, on the outer side of the chart where arrows converge less:
+        // above a level arrow, right of an upright one, above-left or below-right of a slanted one.
+        if (Math.abs(uy) < 0.35) label = { x: mx, y: my - w / 2 - 22, anchor: 'middle' };
+        else if (Math.abs(ux) < 0.35) label = { x: mx + w / 2 + 8, y: my - 8, anchor: 'start' };
+        else if (mx < width / 2) label = { x: mx - (w / 2 + 10), y: my - (w / 2 + 14), anchor: 'end' };
+        else label = { x: mx + (w / 2 + 10), y: my + w / 2 + 4, anchor: 'start' };
         return (
           <g
             key={`${l.from}-${l.to}`}
             className={`link${l.strength <= 0 ? ' idle' : ''}`}
             data-link={`${l.from}-${l.to}`}
           >
-            <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={width} markerEnd={`url(#${markerId})`} />
-            <text x={lx} y={ly} textAnchor="middle">
+            <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={w} markerEnd={`url(#${markerId})`} />
+            <text x={round(label.x)} y={round(label.y)} textAnchor={label.anchor}>
               <tspan className="link-label">{l.label}</tspan>
-              <tspan x={lx} dy="1.2em" className="link-value">
+              <tspan x={round(label.x)} dy="1.2em" className="link-value">
                 {l.valueText}
               </tspan>
             </text>
