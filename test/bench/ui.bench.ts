@@ -1,0 +1,292 @@
+/**
+ * npm run bench:ui [-- --json]
+ * Three budgets of the production build: the script work of one lever change, the time from a
+ * keypress to the first frame after the charts changed (both in headless Chromium with the CPU
+ * slowed down), and the gzipped size of the JS and CSS that index.html loads up front.
+ * Prints figures next to their budgets and exits 0 even when over budget. Nothing here is a test.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { launchBrowser, startApp } from '../e2e/browser.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = resolve(ROOT, 'dist');
+const SCENARIO = 'belarus-prisoners';
+// 0–52 weeks in steps of 0.5 from a default of 0: every one of the presses moves the value.
+const LEVER = 'Polish border closure';
+const PRESSES = 100;
+const CPU_THROTTLING_RATE = 4;
+const GZIP_LEVEL = 9;
+const WAIT_PER_PRESS_MS = 5000;
+const BUDGET = { scriptWorkP95Ms: 8, keypressToFrameP95Ms: 50, initialGzipKB: 150 };
+
+interface Distribution {
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** What the in-page probe reports for one press. */
+interface PressSample {
+  /** when the first animation frame after the chart paths changed ran, minus the keydown's timeStamp */
+  frameMs: number;
+  /** the same frame's rAF timestamp minus the keydown's timeStamp */
+  rafTimestampMs: number;
+  /** whether a `path.series` of a chart got a different `d` in that mutation batch */
+  seriesChanged: boolean;
+  /** `lever-update` measures so far */
+  measures: number;
+}
+
+interface Probe {
+  keydownAt: number | undefined;
+  armed: boolean;
+  samples: PressSample[];
+  /** presses whose frame has been rendered */
+  settled: number;
+  notify: (() => void) | undefined;
+}
+
+type ProbeWindow = Window & { uiBenchProbe: Probe };
+
+/** Nearest-rank percentile of an ascending array. */
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+function distribution(xs: number[]): Distribution {
+  const s = [...xs].sort((a, b) => a - b);
+  const r = (x: number) => Number(x.toFixed(2));
+  return { samples: s.length, p50: r(percentile(s, 0.5)), p95: r(percentile(s, 0.95)), max: r(s.at(-1) ?? NaN) };
+}
+
+/** The JS and CSS files index.html loads before first render, gzipped one by one. */
+function initialSize() {
+  const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+  const urls = new Set<string>();
+  for (const [tag, kind] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
+    const name = kind!.toLowerCase();
+    const attr = (a: string) => new RegExp(`\\s${a}\\s*=\\s*["']?([^"'\\s>]+)`, 'i').exec(tag)?.[1];
+    if (name === 'script' && attr('src')) urls.add(attr('src')!);
+    const rel = attr('rel')?.toLowerCase();
+    if (name === 'link' && (rel === 'stylesheet' || rel === 'modulepreload') && attr('href')) urls.add(attr('href')!);
+  }
+  const files = [...urls].map((url) => {
+    if (/^[a-z]+:|^\/\//i.test(url)) throw new Error(`index.html loads ${url} from elsewhere; cannot size it`);
+    const bytes = readFileSync(resolve(DIST, url.replace(/^\//, '').split(/[?#]/)[0]!));
+    return { file: url, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: GZIP_LEVEL }).length };
+  });
+  const gzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
+  const gzipKB = Number((gzipBytes / 1000).toFixed(1));
+  return {
+    gzipLevel: GZIP_LEVEL,
+    files,
+    gzipBytes,
+    gzipKB,
+    budgetKB: BUDGET.initialGzipKB,
+    within: gzipKB <= BUDGET.initialGzipKB,
+  };
+}
+
+/**
+ * Installs the probe in the page: a capture-phase keydown listener stamps the press, and the first
+ * batch of `d` changes after it (React commits all charts in one pass, so that batch is the commit)
+ * asks for the next animation frame; that frame's callback ends the measurement.
+ */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const probe: Probe = { keydownAt: undefined, armed: false, samples: [], settled: 0, notify: undefined };
+    (window as unknown as ProbeWindow).uiBenchProbe = probe;
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'ArrowRight') return;
+        probe.keydownAt = e.timeStamp;
+        probe.armed = true;
+      },
+      { capture: true },
+    );
+    new MutationObserver((records) => {
+      if (!probe.armed || probe.keydownAt === undefined) return;
+      probe.armed = false;
+      const keydownAt = probe.keydownAt;
+      const seriesChanged = records.some(
+        (r) =>
+          r.target instanceof Element &&
+          r.target.matches('svg[role=img] path.series') &&
+          r.oldValue !== r.target.getAttribute('d'),
+      );
+      requestAnimationFrame((ts) => {
+        // Chromium stamps rAF with the frame's vsync time, which is often earlier than the
+        // commit and sometimes earlier than the keydown, so the clock is read here instead.
+        const frameMs = performance.now() - keydownAt;
+        const measures = performance.getEntriesByName('lever-update', 'measure').length;
+        probe.samples.push({ frameMs, rafTimestampMs: ts - keydownAt, seriesChanged, measures });
+        // A task queued from rAF runs after that frame's style, layout and paint, so the next
+        // press does not land on a main thread still busy with this one.
+        setTimeout(() => {
+          probe.settled++;
+          probe.notify?.();
+        }, 0);
+      });
+    }).observe(document.querySelector('main')!, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['d'],
+      attributeOldValue: true,
+    });
+  });
+}
+
+/**
+ * Resolves with the sample of press `n` (1-based) once its frame is rendered, or with null if the
+ * charts did not change in time.
+ */
+function sampleOf(page: Page, n: number): Promise<PressSample | null> {
+  return page.evaluate(
+    ([n, timeout]) =>
+      new Promise<PressSample | null>((done) => {
+        const probe = (window as unknown as ProbeWindow).uiBenchProbe;
+        const timer = setTimeout(() => done(null), timeout);
+        probe.notify = () => {
+          if (probe.settled < n) return;
+          clearTimeout(timer);
+          done(probe.samples[n - 1]!);
+        };
+        probe.notify();
+      }),
+    [n, WAIT_PER_PRESS_MS] as const,
+  );
+}
+
+async function measureInteraction(browser: Browser, base: string) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in the code handed to
+  // page.evaluate with a `__name(...)` helper that only exists in Node.
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
+
+  await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
+  const slider = page.getByRole('slider', { name: LEVER, exact: true });
+  await slider.waitFor();
+  await page.locator('svg[role=img] path.series').first().waitFor();
+  const start = await slider.inputValue();
+  await installProbe(page);
+  await page.evaluate(() => performance.clearMeasures('lever-update'));
+  await slider.focus();
+
+  const frames: number[] = [];
+  const rafTimestamps: number[] = [];
+  const problems: string[] = [];
+  for (let n = 1; n <= PRESSES; n++) {
+    await page.keyboard.press('ArrowRight');
+    const sample = await sampleOf(page, n);
+    if (!sample) {
+      problems.push(`press ${n}: no chart path changed within ${WAIT_PER_PRESS_MS} ms`);
+      break;
+    }
+    frames.push(sample.frameMs);
+    rafTimestamps.push(sample.rafTimestampMs);
+    if (!sample.seriesChanged) problems.push(`press ${n}: no path.series changed`);
+    if (sample.measures !== n) problems.push(`press ${n}: ${sample.measures} lever-update measures, expected ${n}`);
+  }
+  const scriptWork = await page.evaluate(() =>
+    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
+  );
+  const end = await slider.inputValue();
+  if (scriptWork.length !== PRESSES) problems.push(`${scriptWork.length} lever-update measures for ${PRESSES} presses`);
+  problems.push(...errors.map((e) => `page error: ${e}`));
+  await page.close();
+  return { start, end, scriptWork, frames, rafTimestamps, problems };
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const app = await startApp();
+    server = app.server;
+    const size = initialSize();
+    browser = await launchBrowser();
+    const chromium = browser.version();
+    const run = await measureInteraction(browser, app.url);
+    const script = distribution(run.scriptWork);
+    const frame = distribution(run.frames);
+    const rafTimestamp = distribution(run.rafTimestamps);
+    const figures = {
+      chromium,
+      cpuThrottlingRate: CPU_THROTTLING_RATE,
+      scenario: SCENARIO,
+      lever: LEVER,
+      presses: PRESSES,
+      leverValue: { start: Number(run.start), end: Number(run.end) },
+      scriptWorkMs: { ...script, budgetP95: BUDGET.scriptWorkP95Ms, within: script.p95 <= BUDGET.scriptWorkP95Ms },
+      keypressToFrameMs: {
+        ...frame,
+        budgetP95: BUDGET.keypressToFrameP95Ms,
+        within: frame.p95 <= BUDGET.keypressToFrameP95Ms,
+      },
+      // As briefed (rAF timestamp − keydown timeStamp); not judged: the frame's timestamp can precede the press.
+      rafTimestampMinusKeydownMs: rafTimestamp,
+      initialJsCss: size,
+      problems: run.problems,
+    };
+
+    if (json) {
+      process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+      return;
+    }
+    const verdict = (ok: boolean) => (ok ? 'within' : 'OVER');
+    const d = (x: Distribution) => `p50 ${x.p50}  p95 ${x.p95}  max ${x.max} ms`;
+    const rows: [string, string, string, string][] = [
+      ['figure', 'measured', 'budget', ''],
+      [
+        `script work per press (n=${script.samples})`,
+        d(script),
+        `p95 ≤ ${BUDGET.scriptWorkP95Ms} ms`,
+        verdict(figures.scriptWorkMs.within),
+      ],
+      [
+        `keypress → next frame (n=${frame.samples})`,
+        d(frame),
+        `p95 ≤ ${BUDGET.keypressToFrameP95Ms} ms`,
+        verdict(figures.keypressToFrameMs.within),
+      ],
+      [
+        `initial JS + CSS (${size.files.length} files)`,
+        `${size.gzipKB} kB gzip -${GZIP_LEVEL}`,
+        `≤ ${BUDGET.initialGzipKB} kB`,
+        verdict(size.within),
+      ],
+    ];
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const out = [
+      `UI benchmark: production build, Chromium ${chromium}, CPU throttled ${CPU_THROTTLING_RATE}×`,
+      `${PRESSES} × ArrowRight on "${LEVER}" (${figures.leverValue.start} → ${figures.leverValue.end}), /?scenario=${SCENARIO}`,
+      ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd()),
+      `  rAF timestamp − keydown timeStamp (not judged: it can precede the commit): ${d(rafTimestamp)}`,
+      `  percentiles are nearest-rank; kB = 1000 bytes; ${size.files.map((f) => f.file).join(', ')}`,
+      ...run.problems.map((p) => `  WARNING ${p}`),
+    ];
+    process.stdout.write(`${out.join('\n')}\n`);
+  } finally {
+    await browser?.close();
+    await server?.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
