@@ -2,9 +2,9 @@
  * A time-series chart: d3 computes the scales and the paths, React renders the SVG. A function of
  * its props only (no store). Width and height are the SVG's coordinate system; CSS scales it.
  */
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useId, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, type KeyboardEvent, type PointerEvent } from 'react';
 
 export interface ChartSeries {
   id: string;
@@ -72,6 +72,168 @@ function extent(series: ChartSeries[], min?: number, max?: number): [number, num
   return [lo, hi];
 }
 
+interface FrameProps {
+  width: number;
+  height: number;
+  yLo: number;
+  yHi: number;
+  bands: ChartBand[] | undefined;
+  windows: ChartWindow[] | undefined;
+}
+
+/** Bands, windows and the value axis: redrawn only when the value domain or the periods change. */
+const Frame = memo(
+  function Frame({
+    width,
+    height,
+    yLo,
+    yHi,
+    bands,
+    windows,
+    formatValue,
+    x,
+  }: FrameProps & { formatValue: (v: number) => string; x: ScaleLinear<number, number> }) {
+    const y = scaleLinear()
+      .domain([yLo, yHi])
+      .range([height - MARGIN.bottom, MARGIN.top]);
+    return (
+      <>
+        {bands?.map((b) => {
+          const top = round(y(Math.min(b.to, yHi)));
+          const bottom = round(y(Math.max(b.from, yLo)));
+          return bottom > top ? (
+            <g key={b.label} className={`band tone-${b.tone}`}>
+              <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={round(bottom - top)} />
+              <text x={width - MARGIN.right - 4} y={top + 12} textAnchor="end">
+                {b.label}
+              </text>
+            </g>
+          ) : null;
+        })}
+        {windows?.map((w, i) => (
+          <g key={i} className="window">
+            <rect
+              x={round(x(w.from))}
+              y={MARGIN.top}
+              width={Math.max(1, round(x(w.to) - x(w.from)))}
+              height={height - MARGIN.top - MARGIN.bottom}
+            />
+            <text x={round(x(w.from)) + 3} y={MARGIN.top + 11}>
+              {w.label}
+            </text>
+          </g>
+        ))}
+        <g className="axis axis-y">
+          {y.ticks(5).map((v, i) => (
+            <g key={i} transform={`translate(0,${round(y(v))})`}>
+              <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
+              <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
+                {formatValue(v)}
+              </text>
+            </g>
+          ))}
+        </g>
+      </>
+    );
+  },
+  (a, b) =>
+    a.width === b.width &&
+    a.height === b.height &&
+    a.yLo === b.yLo &&
+    a.yHi === b.yHi &&
+    a.formatValue === b.formatValue &&
+    a.bands === b.bands &&
+    sameWindows(a.windows, b.windows) &&
+    a.x.domain()[0] === b.x.domain()[0] &&
+    a.x.domain()[1] === b.x.domain()[1],
+);
+
+function sameWindows(a: ChartWindow[] | undefined, b: ChartWindow[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((w, i) => w.from === b[i]!.from && w.to === b[i]!.to && w.label === b[i]!.label);
+}
+
+/** The time axis: redrawn only when the horizon, the size or the labels change. */
+const TimeAxis = memo(function TimeAxis({
+  t0,
+  t1,
+  width,
+  height,
+  timeLabel,
+}: {
+  t0: number;
+  t1: number;
+  width: number;
+  height: number;
+  timeLabel: (t: number) => string;
+}) {
+  const x = scaleLinear()
+    .domain([t0, t1 > t0 ? t1 : t0 + 1])
+    .range([MARGIN.left, width - MARGIN.right]);
+  // Ticks on whole periods: every 6 steps for two years, wider for longer horizons.
+  const span = t1 - t0;
+  const every = span > 120 ? 24 : span > 48 ? 12 : 6;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(t0 / every) * every; t <= t1 + 1e-9; t += every) ticks.push(t);
+  return (
+    <g className="axis axis-x" transform={`translate(0,${height - MARGIN.bottom})`}>
+      <line x1={MARGIN.left} x2={width - MARGIN.right} className="domain" />
+      {ticks.map((t) => (
+        <g key={t} transform={`translate(${round(x(t))},0)`}>
+          <line y2={4} />
+          <text y={16} textAnchor="middle">
+            {timeLabel(t)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+});
+
+/** A series' path: recomputed only when its values change (a baseline never does). */
+const SeriesPath = memo(
+  function SeriesPath({
+    values,
+    x,
+    y,
+    times,
+    className,
+    color,
+    id,
+  }: {
+    values: ArrayLike<number>;
+    x: ScaleLinear<number, number>;
+    y: ScaleLinear<number, number>;
+    times: ArrayLike<number>;
+    className: string;
+    color: string;
+    id: string;
+  }) {
+    const d =
+      line<number>()
+        .x((i) => x(times[i]!))
+        .y((i) => y(values[i]!))
+        .digits(1)(Array.from({ length: times.length }, (_, i) => i)) ?? '';
+    return <path className={className} d={d} stroke={color} data-series={id} />;
+  },
+  (a, b) =>
+    a.values === b.values &&
+    a.times === b.times &&
+    a.color === b.color &&
+    a.className === b.className &&
+    sameScale(a.x, b.x) &&
+    sameScale(a.y, b.y),
+);
+
+function sameScale(a: ScaleLinear<number, number>, b: ScaleLinear<number, number>): boolean {
+  const [a0, a1] = a.domain();
+  const [b0, b1] = b.domain();
+  const [r0, r1] = a.range();
+  const [s0, s1] = b.range();
+  return a0 === b0 && a1 === b1 && r0 === s0 && r1 === s1;
+}
+
 export function LineChart(props: LineChartProps) {
   const { width, height, times, series, focus, onFocus } = props;
   const clipId = useId();
@@ -85,18 +247,6 @@ export function LineChart(props: LineChartProps) {
     .domain(extent(series, props.min, props.max))
     .range([height - MARGIN.bottom, MARGIN.top]);
   if (props.min === undefined || props.max === undefined) y.nice(5);
-  const path = (values: ArrayLike<number>) =>
-    line<number>()
-      .x((i) => x(times[i]!))
-      .y((i) => y(values[i]!))
-      .digits(1)(Array.from({ length: n }, (_, i) => i)) ?? '';
-
-  // Time ticks on whole periods: every 6 steps for two years, wider for longer horizons.
-  const span = t1 - t0;
-  const every = span > 120 ? 24 : span > 48 ? 12 : 6;
-  const xTicks: number[] = [];
-  for (let t = Math.ceil(t0 / every) * every; t <= t1 + 1e-9; t += every) xTicks.push(t);
-  const yTicks = y.ticks(5);
   const [yLo, yHi] = y.domain() as [number, number];
 
   const indexAt = (clientX: number, target: SVGSVGElement) => {
@@ -145,66 +295,43 @@ export function LineChart(props: LineChartProps) {
           />
         </clipPath>
       </defs>
-      {props.bands?.map((b) => {
-        const top = round(y(Math.min(b.to, yHi)));
-        const bottom = round(y(Math.max(b.from, yLo)));
-        return bottom > top ? (
-          <g key={b.label} className={`band tone-${b.tone}`}>
-            <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={round(bottom - top)} />
-            <text x={width - MARGIN.right - 4} y={top + 12} textAnchor="end">
-              {b.label}
-            </text>
-          </g>
-        ) : null;
-      })}
-      {props.windows?.map((w) => (
-        <g key={`${w.from}-${w.to}`} className="window">
-          <rect
-            x={round(x(w.from))}
-            y={MARGIN.top}
-            width={Math.max(1, round(x(w.to) - x(w.from)))}
-            height={height - MARGIN.top - MARGIN.bottom}
-          />
-          <text x={round(x(w.from)) + 3} y={MARGIN.top + 11}>
-            {w.label}
-          </text>
-        </g>
-      ))}
-      <g className="axis axis-y">
-        {yTicks.map((v) => (
-          <g key={v} transform={`translate(0,${round(y(v))})`}>
-            <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
-            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
-              {props.formatValue(v)}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g className="axis axis-x" transform={`translate(0,${height - MARGIN.bottom})`}>
-        <line x1={MARGIN.left} x2={width - MARGIN.right} className="domain" />
-        {xTicks.map((t) => (
-          <g key={t} transform={`translate(${round(x(t))},0)`}>
-            <line y2={4} />
-            <text y={16} textAnchor="middle">
-              {props.timeLabel(t)}
-            </text>
-          </g>
-        ))}
-      </g>
+      <Frame
+        width={width}
+        height={height}
+        yLo={yLo}
+        yHi={yHi}
+        bands={props.bands}
+        windows={props.windows}
+        formatValue={props.formatValue}
+        x={x}
+      />
+      <TimeAxis t0={t0} t1={t1} width={width} height={height} timeLabel={props.timeLabel} />
       <g clipPath={`url(#${clipId})`}>
         {series.map((s) =>
           s.baseline ? (
-            <path
+            <SeriesPath
               key={`${s.id}-baseline`}
+              id={`${s.id}-baseline`}
               className="baseline"
-              d={path(s.baseline)}
-              stroke={s.color}
-              data-series={`${s.id}-baseline`}
+              values={s.baseline}
+              color={s.color}
+              x={x}
+              y={y}
+              times={times}
             />
           ) : null,
         )}
         {series.map((s) => (
-          <path key={s.id} className="series" d={path(s.values)} stroke={s.color} data-series={s.id} />
+          <SeriesPath
+            key={s.id}
+            id={s.id}
+            className="series"
+            values={s.values}
+            color={s.color}
+            x={x}
+            y={y}
+            times={times}
+          />
         ))}
       </g>
       {fx !== undefined && (

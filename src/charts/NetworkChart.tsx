@@ -3,7 +3,7 @@
  * channel is at the current settings. A function of its props only.
  */
 import { scaleLinear } from 'd3-scale';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 
 export interface NetworkNode {
   id: string;
@@ -37,6 +37,93 @@ const R = 30;
 const ARROW = 14;
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** One channel; redrawn only when its strength, label or value text changes. */
+const Arrow = memo(
+  function Arrow({
+    link: l,
+    ax,
+    ay,
+    bx,
+    by,
+    width: rawWidth,
+    markerId,
+    chartWidth: width,
+  }: {
+    link: NetworkLink;
+    ax: number;
+    ay: number;
+    bx: number;
+    by: number;
+    width: number;
+    markerId: string;
+    chartWidth: number;
+  }) {
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len;
+    const uy = dy / len;
+    const x1 = round(ax + ux * R);
+    const y1 = round(ay + uy * R);
+    const x2 = round(bx - ux * (R + ARROW));
+    const y2 = round(by - uy * (R + ARROW));
+    const w = round(rawWidth);
+    const mx = (x1 + x2) / 2;
+    const my = (y1 + y2) / 2;
+    let label: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
+    // Labels go beside the arrow, on the outer side of the chart where arrows converge less:
+    // above a level arrow, right of an upright one, above-left or below-right of a slanted one.
+    if (Math.abs(uy) < 0.35) label = { x: mx, y: my - w / 2 - 22, anchor: 'middle' };
+    else if (Math.abs(ux) < 0.35) label = { x: mx + w / 2 + 8, y: my - 8, anchor: 'start' };
+    else if (mx < width / 2) label = { x: mx - (w / 2 + 10), y: my - (w / 2 + 14), anchor: 'end' };
+    else label = { x: mx + (w / 2 + 10), y: my + w / 2 + 4, anchor: 'start' };
+    return (
+      <g className={`link${l.strength <= 0 ? ' idle' : ''}`} data-link={`${l.from}-${l.to}`}>
+        <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={w} markerEnd={`url(#${markerId})`} />
+        <text x={round(label.x)} y={round(label.y)} textAnchor={label.anchor}>
+          <tspan className="link-label">{l.label}</tspan>
+          <tspan x={round(label.x)} dy="1.2em" className="link-value">
+            {l.valueText}
+          </tspan>
+        </text>
+      </g>
+    );
+  },
+  (a, b) =>
+    a.link.label === b.link.label &&
+    a.link.valueText === b.link.valueText &&
+    a.link.strength === b.link.strength &&
+    a.width === b.width &&
+    a.ax === b.ax &&
+    a.ay === b.ay &&
+    a.bx === b.bx &&
+    a.by === b.by &&
+    a.markerId === b.markerId &&
+    a.chartWidth === b.chartWidth,
+);
+
+/** The actors: they do not move when levers do. */
+const Nodes = memo(
+  function Nodes({ nodes, at }: { nodes: NetworkNode[]; at: Map<string, { x: number; y: number }>; size: string }) {
+    return (
+      <>
+        {nodes.map((n) => {
+          const p = at.get(n.id)!;
+          return (
+            <g key={n.id} className="node" transform={`translate(${round(p.x)},${round(p.y)})`} data-node={n.id}>
+              <circle r={R} fill={n.color} />
+              <text y={R + 14} textAnchor="middle">
+                {n.label}
+              </text>
+            </g>
+          );
+        })}
+      </>
+    );
+  },
+  (a, b) => a.nodes === b.nodes && a.size === b.size,
+);
+
 export function NetworkChart({ name, width, height, nodes, links }: NetworkChartProps) {
   const markerId = useId();
   const pad = R + 8;
@@ -66,53 +153,21 @@ export function NetworkChart({ name, width, height, nodes, links }: NetworkChart
       {links.map((l) => {
         const a = at.get(l.from);
         const b = at.get(l.to);
-        if (!a || !b) return null;
-        const dx = b.x - a.x;
-        const dy = b.y - a.y;
-        const len = Math.hypot(dx, dy) || 1;
-        const ux = dx / len;
-        const uy = dy / len;
-        const x1 = round(a.x + ux * R);
-        const y1 = round(a.y + uy * R);
-        const x2 = round(b.x - ux * (R + ARROW));
-        const y2 = round(b.y - uy * (R + ARROW));
-        const w = round(stroke(l.strength));
-        const mx = (x1 + x2) / 2;
-        const my = (y1 + y2) / 2;
-        let label: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
-        // Labels go beside the arrow, on the outer side of the chart where arrows converge less:
-        // above a level arrow, right of an upright one, above-left or below-right of a slanted one.
-        if (Math.abs(uy) < 0.35) label = { x: mx, y: my - w / 2 - 22, anchor: 'middle' };
-        else if (Math.abs(ux) < 0.35) label = { x: mx + w / 2 + 8, y: my - 8, anchor: 'start' };
-        else if (mx < width / 2) label = { x: mx - (w / 2 + 10), y: my - (w / 2 + 14), anchor: 'end' };
-        else label = { x: mx + (w / 2 + 10), y: my + w / 2 + 4, anchor: 'start' };
-        return (
-          <g
+        return a && b ? (
+          <Arrow
             key={`${l.from}-${l.to}`}
-            className={`link${l.strength <= 0 ? ' idle' : ''}`}
-            data-link={`${l.from}-${l.to}`}
-          >
-            <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={w} markerEnd={`url(#${markerId})`} />
-            <text x={round(label.x)} y={round(label.y)} textAnchor={label.anchor}>
-              <tspan className="link-label">{l.label}</tspan>
-              <tspan x={round(label.x)} dy="1.2em" className="link-value">
-                {l.valueText}
-              </tspan>
-            </text>
-          </g>
-        );
+            link={l}
+            ax={a.x}
+            ay={a.y}
+            bx={b.x}
+            by={b.y}
+            width={stroke(l.strength)}
+            markerId={markerId}
+            chartWidth={width}
+          />
+        ) : null;
       })}
-      {nodes.map((n) => {
-        const p = at.get(n.id)!;
-        return (
-          <g key={n.id} className="node" transform={`translate(${round(p.x)},${round(p.y)})`} data-node={n.id}>
-            <circle r={R} fill={n.color} />
-            <text y={R + 14} textAnchor="middle">
-              {n.label}
-            </text>
-          </g>
-        );
-      })}
+      <Nodes nodes={nodes} at={at} size={`${width}x${height}`} />
     </svg>
   );
 }

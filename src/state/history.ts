@@ -1,6 +1,6 @@
 /**
  * Keeps the address bar equal to the view: a slider's movement replaces the current entry (at
- * most every `throttleMs`), a discrete action (a preset, "Reset all", another scenario or
+ * most every `throttleMs`, the latest value last), a discrete action (a preset, "Reset all", another scenario or
  * language) adds an entry that the browser's Back button undoes, and Back/Forward restore the
  * view from the address.
  */
@@ -27,10 +27,7 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
   };
   const tick = () => {
     timer = undefined;
-    if (pending !== undefined) {
-      flush();
-      timer = setTimeout(tick, throttleMs);
-    }
+    flush();
   };
 
   // The address shows what the page shows, even when the link that opened it was broken.
@@ -48,11 +45,9 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
       win.history.pushState(null, '', url);
       return;
     }
+    // Written after the frame, never inside the input handler: replaceState is slow in browsers.
     pending = url;
-    if (timer === undefined) {
-      flush();
-      timer = setTimeout(tick, throttleMs);
-    }
+    if (timer === undefined) timer = setTimeout(tick, throttleMs);
   });
 
   const onPopState = () => {

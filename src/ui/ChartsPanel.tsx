@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { LineChart, type ChartBand, type ChartWindow } from '../charts/LineChart.tsx';
 import type { Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
@@ -32,20 +32,76 @@ export function windowsOf(scenario: Scenario, result: SimulationResult, lang: La
   return out;
 }
 
+const scaledCache = new WeakMap<Float64Array, { scale: number; values: Float64Array }>();
+
+/** Values times a display scale; the same input gives the same array, so unchanged lines are not redrawn. */
 function scaled(values: Float64Array, scale: number): ArrayLike<number> {
-  return scale === 1 ? values : values.map((v) => v * scale);
+  if (scale === 1) return values;
+  const hit = scaledCache.get(values);
+  if (hit && hit.scale === scale) return hit.values;
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]! * scale;
+  scaledCache.set(values, { scale, values: out });
+  return out;
 }
+
+function labelOf(scenario: Scenario, id: string, lang: Lang): string {
+  const item =
+    scenario.outcomes.find((o) => o.id === id) ??
+    scenario.variables.find((v) => v.id === id) ??
+    scenario.stocks.find((s) => s.id === id);
+  return item ? item.label[lang] : id;
+}
+
+type LegendItem = { id: string; label: string; color: string };
+
+/** The key of a chart: it changes with the language, not with the levers. */
+const Legend = memo(function Legend({ items, defaultLabel }: { items: LegendItem[]; defaultLabel: string }) {
+  return (
+    <ul className="legend">
+      {items.map((s) => (
+        <li key={s.id}>
+          <Swatch color={s.color} /> {s.label}
+        </li>
+      ))}
+      <li>
+        <Swatch color="#64748b" dashed /> {defaultLabel}
+      </li>
+    </ul>
+  );
+});
 
 export function ChartsPanel({ result, baseline }: { result: SimulationResult; baseline: SimulationResult }) {
   const scenario = useScenario();
   const { lang, t } = useT();
   const [focus, setFocus] = useState<number | undefined>(undefined);
-  const labelOf = (id: string) =>
-    (scenario.outcomes.find((o) => o.id === id) ??
-      scenario.variables.find((v) => v.id === id) ??
-      scenario.stocks.find((s) => s.id === id))!.label[lang];
   const windows = windowsOf(scenario, result, lang);
-  const timeLabel = (m: number) => monthLabel(lang, scenario.time.start, m, 'tick');
+  // Stable across lever changes, so the axes and bands are not redrawn on every step.
+  const { timeLabel, formatValue, bandsOf, legends } = useMemo(
+    () => ({
+      timeLabel: (m: number) => monthLabel(lang, scenario.time.start, m, 'tick'),
+      formatValue: (v: number) => formatAuto(lang, v),
+      legends: new Map(
+        scenario.charts.map((c) => [
+          c.id,
+          c.series.map((s) => ({ id: s.id, label: labelOf(scenario, s.id, lang), color: s.color })),
+        ]),
+      ),
+      bandsOf: new Map(
+        scenario.charts.map((c) => {
+          const outcome = c.bands ? scenario.outcomes.find((o) => o.id === c.bands) : undefined;
+          const bands: ChartBand[] | undefined = outcome?.bands?.map((b, i, all) => ({
+            from: all[i - 1]?.below ?? -Infinity,
+            to: b.below ?? Infinity,
+            tone: b.tone,
+            label: b.label[lang],
+          }));
+          return [c.id, bands] as const;
+        }),
+      ),
+    }),
+    [lang, scenario],
+  );
   const start = monthLabel(lang, scenario.time.start, 0);
   const end = monthLabel(lang, scenario.time.start, result.horizon);
   return (
@@ -55,18 +111,12 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
         {scenario.charts.map((c) => {
           const series = c.series.map((s) => ({
             id: s.id,
-            label: labelOf(s.id),
+            label: labelOf(scenario, s.id, lang),
             color: s.color,
             values: scaled(result.series[s.id]!, s.scale),
             baseline: scaled(baseline.series[s.id]!, s.scale),
           }));
-          const bandOutcome = c.bands ? scenario.outcomes.find((o) => o.id === c.bands) : undefined;
-          const bands: ChartBand[] | undefined = bandOutcome?.bands?.map((b, i, all) => ({
-            from: all[i - 1]?.below ?? -Infinity,
-            to: b.below ?? Infinity,
-            tone: b.tone,
-            label: b.label[lang],
-          }));
+          const bands = bandsOf.get(c.id);
           const readout =
             focus !== undefined
               ? t('readout', {
@@ -88,7 +138,7 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
                 times={result.t}
                 timeLabel={timeLabel}
                 series={series}
-                formatValue={(v) => formatAuto(lang, v)}
+                formatValue={formatValue}
                 windows={windows}
                 bands={bands}
                 min={c.min}
@@ -96,16 +146,7 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
                 focus={focus}
                 onFocus={setFocus}
               />
-              <ul className="legend">
-                {series.map((s) => (
-                  <li key={s.id}>
-                    <Swatch color={s.color} /> {s.label}
-                  </li>
-                ))}
-                <li>
-                  <Swatch color="#64748b" dashed /> {t('scenarioDefault')}
-                </li>
-              </ul>
+              <Legend items={legends.get(c.id)!} defaultLabel={t('scenarioDefault')} />
               <p className="readout" aria-live="polite">
                 {readout}
               </p>

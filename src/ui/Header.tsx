@@ -1,6 +1,8 @@
+import { memo } from 'react';
 import { useAppStore, useApp, useScenario, useT } from './context.ts';
 
-export function Header() {
+/** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
+export const Header = memo(function Header() {
   const scenario = useScenario();
   const scenarios = useApp((s) => s.scenarios);
   const store = useAppStore();
@@ -59,4 +61,4 @@ export function Header() {
       )}
     </header>
   );
-}
+});

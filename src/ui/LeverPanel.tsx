@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, memo } from 'react';
 import type { Lever, Scenario } from '../model/schema.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
@@ -109,7 +109,8 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
   );
 }
 
-export function LeverPanel() {
+/** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
+export const LeverPanel = memo(function LeverPanel() {
   const scenario = useScenario();
   const { lang, t } = useT();
   const store = useAppStore();
@@ -156,4 +157,4 @@ export function LeverPanel() {
         ))}
     </section>
   );
-}
+});

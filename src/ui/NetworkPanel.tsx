@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { NetworkChart, type NetworkLink, type NetworkNode } from '../charts/NetworkChart.tsx';
 import type { SimulationResult } from '../model/simulate.ts';
 import { formatAuto } from '../i18n/index.ts';
@@ -12,11 +13,15 @@ export function NetworkPanel({ result }: { result: SimulationResult }) {
     (scenario.outcomes.find((o) => o.id === id) ??
       scenario.variables.find((v) => v.id === id) ??
       scenario.stocks.find((s) => s.id === id))!.unit[lang];
-  const nodes: NetworkNode[] = scenario.actors.map((a, i, all) => {
-    const angle = (2 * Math.PI * i) / all.length;
-    const [x, y] = a.position ?? [0.5 + 0.45 * Math.cos(angle), 0.5 + 0.45 * Math.sin(angle)];
-    return { id: a.id, label: a.name[lang], color: a.color, x, y };
-  });
+  const nodes: NetworkNode[] = useMemo(
+    () =>
+      scenario.actors.map((a, i, all) => {
+        const angle = (2 * Math.PI * i) / all.length;
+        const [x, y] = a.position ?? [0.5 + 0.45 * Math.cos(angle), 0.5 + 0.45 * Math.sin(angle)];
+        return { id: a.id, label: a.name[lang], color: a.color, x, y };
+      }),
+    [scenario, lang],
+  );
   const links: NetworkLink[] = scenario.links.map((l) => {
     const s = result.series[l.strength]!;
     const value = s[s.length - 1]!;

@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import type { UrlNotice } from '../state/url.ts';
 import { useApp, useAppStore, useT } from './context.ts';
 
-export function NoticeBar() {
+/** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
+export const NoticeBar = memo(function NoticeBar() {
   const notices = useApp((s) => s.notices);
   const store = useAppStore();
   const { t } = useT();
@@ -37,4 +39,4 @@ export function NoticeBar() {
       </button>
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { useContext, useState } from 'react';
+import { useContext, useState, memo } from 'react';
 import { UrlContext, useT } from './context.ts';
 
-export function SharePanel() {
+/** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
+export const SharePanel = memo(function SharePanel() {
   const { t } = useT();
   const sync = useContext(UrlContext);
   const [status, setStatus] = useState<{ ok: boolean; link: string } | null>(null);
@@ -33,4 +34,4 @@ export function SharePanel() {
       )}
     </div>
   );
-}
+});

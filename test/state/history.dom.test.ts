@@ -30,10 +30,13 @@ describe('the address bar', () => {
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
     for (let v = 1; v <= 10; v++) store.getState().setLever('usRelief', v);
-    expect(replace).toHaveBeenCalledTimes(1);
-    expect(window.location.search).toContain('usRelief=1');
+    expect(replace).not.toHaveBeenCalled();
     vi.advanceTimersByTime(300);
     expect(window.location.search).toContain('usRelief=10');
+    expect(replace).toHaveBeenCalledTimes(1);
+    for (let v = 11; v <= 15; v++) store.getState().setLever('usRelief', v);
+    vi.advanceTimersByTime(300);
+    expect(window.location.search).toContain('usRelief=15');
     expect(replace).toHaveBeenCalledTimes(2);
     expect(push).not.toHaveBeenCalled();
   });
