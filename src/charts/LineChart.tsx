@@ -2,8 +2,8 @@
  * A time-series chart: d3 computes the scales and the paths, React renders the SVG. A function of
  * its props only (no store). Width and height are the SVG's coordinate system; CSS scales it.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { nice } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
 import { memo, useId, type KeyboardEvent, type PointerEvent } from 'react';
 
 export interface ChartSeries {
@@ -78,21 +78,11 @@ interface FrameProps {
   yLo: number;
   yHi: number;
   bands: ChartBand[] | undefined;
-  windows: ChartWindow[] | undefined;
 }
 
-/** Bands, windows and the value axis: redrawn only when the value domain or the periods change. */
+/** Bands and the value axis: redrawn only when the value domain changes. */
 const Frame = memo(
-  function Frame({
-    width,
-    height,
-    yLo,
-    yHi,
-    bands,
-    windows,
-    formatValue,
-    x,
-  }: FrameProps & { formatValue: (v: number) => string; x: ScaleLinear<number, number> }) {
+  function Frame({ width, height, yLo, yHi, bands, formatValue }: FrameProps & { formatValue: (v: number) => string }) {
     const y = scaleLinear()
       .domain([yLo, yHi])
       .range([height - MARGIN.bottom, MARGIN.top]);
@@ -110,19 +100,6 @@ const Frame = memo(
             </g>
           ) : null;
         })}
-        {windows?.map((w, i) => (
-          <g key={i} className="window">
-            <rect
-              x={round(x(w.from))}
-              y={MARGIN.top}
-              width={Math.max(1, round(x(w.to) - x(w.from)))}
-              height={height - MARGIN.top - MARGIN.bottom}
-            />
-            <text x={round(x(w.from)) + 3} y={MARGIN.top + 11}>
-              {w.label}
-            </text>
-          </g>
-        ))}
         <g className="axis axis-y">
           {y.ticks(5).map((v, i) => (
             <g key={i} transform={`translate(0,${round(y(v))})`}>
@@ -142,10 +119,47 @@ const Frame = memo(
     a.yLo === b.yLo &&
     a.yHi === b.yHi &&
     a.formatValue === b.formatValue &&
-    a.bands === b.bands &&
-    sameWindows(a.windows, b.windows) &&
-    a.x.domain()[0] === b.x.domain()[0] &&
-    a.x.domain()[1] === b.x.domain()[1],
+    a.bands === b.bands,
+);
+
+/** Shaded periods on the time axis: redrawn only when a period changes. */
+const Windows = memo(
+  function Windows({
+    windows,
+    x0,
+    x1,
+    height,
+    width,
+  }: {
+    windows: ChartWindow[] | undefined;
+    x0: number;
+    x1: number;
+    height: number;
+    width: number;
+  }) {
+    const x = scaleLinear()
+      .domain([x0, x1])
+      .range([MARGIN.left, width - MARGIN.right]);
+    return (
+      <>
+        {windows?.map((w, i) => (
+          <g key={i} className="window">
+            <rect
+              x={round(x(w.from))}
+              y={MARGIN.top}
+              width={Math.max(1, round(x(w.to) - x(w.from)))}
+              height={height - MARGIN.top - MARGIN.bottom}
+            />
+            <text x={round(x(w.from)) + 3} y={MARGIN.top + 11}>
+              {w.label}
+            </text>
+          </g>
+        ))}
+      </>
+    );
+  },
+  (a, b) =>
+    sameWindows(a.windows, b.windows) && a.x0 === b.x0 && a.x1 === b.x1 && a.height === b.height && a.width === b.width,
 );
 
 function sameWindows(a: ChartWindow[] | undefined, b: ChartWindow[] | undefined): boolean {
@@ -191,63 +205,50 @@ const TimeAxis = memo(function TimeAxis({
   );
 });
 
-/** A series' path: recomputed only when its values change (a baseline never does). */
-const SeriesPath = memo(
-  function SeriesPath({
-    values,
-    x,
-    y,
-    times,
-    className,
-    color,
-    id,
-  }: {
-    values: ArrayLike<number>;
-    x: ScaleLinear<number, number>;
-    y: ScaleLinear<number, number>;
-    times: ArrayLike<number>;
-    className: string;
-    color: string;
-    id: string;
-  }) {
-    const d =
-      line<number>()
-        .x((i) => x(times[i]!))
-        .y((i) => y(values[i]!))
-        .digits(1)(Array.from({ length: times.length }, (_, i) => i)) ?? '';
-    return <path className={className} d={d} stroke={color} data-series={id} />;
-  },
-  (a, b) =>
-    a.values === b.values &&
-    a.times === b.times &&
-    a.color === b.color &&
-    a.className === b.className &&
-    sameScale(a.x, b.x) &&
-    sameScale(a.y, b.y),
-);
-
-function sameScale(a: ScaleLinear<number, number>, b: ScaleLinear<number, number>): boolean {
-  const [a0, a1] = a.domain();
-  const [b0, b1] = b.domain();
-  const [r0, r1] = a.range();
-  const [s0, s1] = b.range();
-  return a0 === b0 && a1 === b1 && r0 === s0 && r1 === s1;
-}
+/** A series' path: recomputed only when its values or the scales change (a baseline rarely does). */
+const SeriesPath = memo(function SeriesPath({
+  values,
+  times,
+  ax,
+  bx,
+  ay,
+  by,
+  className,
+  color,
+  id,
+}: {
+  values: ArrayLike<number>;
+  times: ArrayLike<number>;
+  /** the scales as straight lines: px = ax * t + bx, py = ay * v + by */
+  ax: number;
+  bx: number;
+  ay: number;
+  by: number;
+  className: string;
+  color: string;
+  id: string;
+}) {
+  let d = '';
+  for (let i = 0; i < times.length; i++)
+    d += `${i ? 'L' : 'M'}${round(ax * times[i]! + bx)},${round(ay * values[i]! + by)}`;
+  return <path className={className} d={d} stroke={color} data-series={id} />;
+});
 
 export function LineChart(props: LineChartProps) {
   const { width, height, times, series, focus, onFocus } = props;
   const clipId = useId();
   const n = times.length;
   const t0 = times[0] ?? 0;
-  const t1 = times[n - 1] ?? 1;
-  const x = scaleLinear()
-    .domain([t0, t1 > t0 ? t1 : t0 + 1])
-    .range([MARGIN.left, width - MARGIN.right]);
-  const y = scaleLinear()
-    .domain(extent(series, props.min, props.max))
-    .range([height - MARGIN.bottom, MARGIN.top]);
-  if (props.min === undefined || props.max === undefined) y.nice(5);
-  const [yLo, yHi] = y.domain() as [number, number];
+  const t1 = Math.max(times[n - 1] ?? 1, t0 + 1);
+  // The scales are straight lines; d3 makes the value domain "nice" (round ticks). Plain numbers
+  // here keep the memoised parts below from redrawing when nothing they show has changed.
+  let [yLo, yHi] = extent(series, props.min, props.max);
+  if (props.min === undefined || props.max === undefined) [yLo, yHi] = nice(yLo, yHi, 5);
+  const ax = (width - MARGIN.right - MARGIN.left) / (t1 - t0);
+  const bx = MARGIN.left - ax * t0;
+  const ay = (MARGIN.top - (height - MARGIN.bottom)) / (yHi - yLo);
+  const by = height - MARGIN.bottom - ay * yLo;
+  const x = { invert: (px: number) => (px - bx) / ax };
 
   const indexAt = (clientX: number, target: SVGSVGElement) => {
     const box = target.getBoundingClientRect();
@@ -272,7 +273,7 @@ export function LineChart(props: LineChartProps) {
     onFocus?.(next);
   };
 
-  const fx = focus !== undefined && focus >= 0 && focus < n ? round(x(times[focus]!)) : undefined;
+  const fx = focus !== undefined && focus >= 0 && focus < n ? round(ax * times[focus]! + bx) : undefined;
   return (
     <svg
       role="img"
@@ -295,16 +296,8 @@ export function LineChart(props: LineChartProps) {
           />
         </clipPath>
       </defs>
-      <Frame
-        width={width}
-        height={height}
-        yLo={yLo}
-        yHi={yHi}
-        bands={props.bands}
-        windows={props.windows}
-        formatValue={props.formatValue}
-        x={x}
-      />
+      <Frame width={width} height={height} yLo={yLo} yHi={yHi} bands={props.bands} formatValue={props.formatValue} />
+      <Windows windows={props.windows} x0={t0} x1={t1} width={width} height={height} />
       <TimeAxis t0={t0} t1={t1} width={width} height={height} timeLabel={props.timeLabel} />
       <g clipPath={`url(#${clipId})`}>
         {series.map((s) =>
@@ -315,9 +308,11 @@ export function LineChart(props: LineChartProps) {
               className="baseline"
               values={s.baseline}
               color={s.color}
-              x={x}
-              y={y}
               times={times}
+              ax={ax}
+              bx={bx}
+              ay={ay}
+              by={by}
             />
           ) : null,
         )}
@@ -328,9 +323,11 @@ export function LineChart(props: LineChartProps) {
             className="series"
             values={s.values}
             color={s.color}
-            x={x}
-            y={y}
             times={times}
+            ax={ax}
+            bx={bx}
+            ay={ay}
+            by={by}
           />
         ))}
       </g>
@@ -338,7 +335,7 @@ export function LineChart(props: LineChartProps) {
         <g className="focus">
           <line x1={fx} x2={fx} y1={MARGIN.top} y2={height - MARGIN.bottom} />
           {series.map((s) => (
-            <circle key={s.id} cx={fx} cy={round(y(s.values[focus!]!))} r={3.5} fill={s.color} />
+            <circle key={s.id} cx={fx} cy={round(ay * s.values[focus!]! + by)} r={3.5} fill={s.color} />
           ))}
         </g>
       )}

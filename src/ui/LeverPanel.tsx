@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent, memo } from 'react';
 import type { Lever, Scenario } from '../model/schema.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -14,15 +14,48 @@ function bigStep(lever: Lever): number {
   return Math.max(lever.step, Math.round((lever.max - lever.min) / 10 / lever.step) * lever.step);
 }
 
+/** A lever's sources, on demand; static, so a moving slider does not redraw it. */
+const LeverSources = memo(function LeverSources({
+  lever,
+  scenario,
+  lang,
+}: {
+  lever: Lever;
+  scenario: Scenario;
+  lang: Lang;
+}) {
+  const label = lever.label[lang];
+  const sources = scenario.sources.filter((s) => lever.sources?.includes(s.id));
+  return (
+    <details className="lever-sources">
+      <summary>{t(lang, 'sourcesOf', { label })}</summary>
+      <ul>
+        {sources.map((s) => (
+          <li key={s.id}>
+            <a href={s.url} rel="noreferrer" target="_blank">
+              {s.title}
+            </a>{' '}
+            ({s.publisher}, {s.date})
+          </li>
+        ))}
+        {lever.assumption && (
+          <li>
+            <strong>{t(lang, 'assumption')}:</strong> {lever.assumption[lang]}
+          </li>
+        )}
+      </ul>
+    </details>
+  );
+});
+
 function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario }) {
-  const { lang, t } = useT();
+  const { lang, t: tr } = useT();
   const store = useAppStore();
   const value = useApp((s) => s.levers[lever.id] ?? lever.default);
   const [draft, setDraft] = useState<string | null>(null);
   const id = `lever-${lever.id}`;
   const unit = lever.unit[lang];
   const label = lever.label[lang];
-  const sources = scenario.sources.filter((s) => lever.sources?.includes(s.id));
   const set = (v: number) => {
     performance.mark('lever-input');
     store.getState().setLever(lever.id, v);
@@ -45,8 +78,8 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
         <button
           type="button"
           className="reset"
-          aria-label={t('resetLever', { label })}
-          title={t('resetLever', { label })}
+          aria-label={tr('resetLever', { label })}
+          title={tr('resetLever', { label })}
           disabled={value === lever.default}
           onClick={() => store.getState().resetLever(lever.id)}
         >
@@ -73,7 +106,7 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
           max={lever.max}
           step={lever.step}
           value={draft ?? String(value)}
-          aria-label={t('valueIn', { label, unit })}
+          aria-label={tr('valueIn', { label, unit })}
           onChange={(e) => {
             const text = e.currentTarget.value;
             setDraft(text);
@@ -87,24 +120,7 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
       <p className="lever-description" id={`${id}-description`}>
         {lever.description[lang]}
       </p>
-      <details className="lever-sources">
-        <summary>{t('sourcesOf', { label })}</summary>
-        <ul>
-          {sources.map((s) => (
-            <li key={s.id}>
-              <a href={s.url} rel="noreferrer" target="_blank">
-                {s.title}
-              </a>{' '}
-              ({s.publisher}, {s.date})
-            </li>
-          ))}
-          {lever.assumption && (
-            <li>
-              <strong>{t('assumption')}:</strong> {lever.assumption[lang]}
-            </li>
-          )}
-        </ul>
-      </details>
+      <LeverSources lever={lever} scenario={scenario} lang={lang} />
     </div>
   );
 }
