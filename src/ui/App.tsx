@@ -9,6 +9,7 @@ import { NetworkPanel } from './NetworkPanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeCards } from './OutcomeCards.tsx';
 import { SharePanel } from './SharePanel.tsx';
+import { measureLeverUpdate } from './timing.ts';
 
 /** The whole page: URL → store → simulation (derived) → panels and charts. */
 export function App() {
@@ -25,12 +26,7 @@ export function App() {
   }, [lang, scenario]);
 
   // The script work of one lever change, from the input handler to the committed charts.
-  useLayoutEffect(() => {
-    if (performance.getEntriesByName('lever-input', 'mark').length > 0) {
-      performance.measure('lever-update', 'lever-input');
-      performance.clearMarks('lever-input');
-    }
-  }, [result]);
+  useLayoutEffect(measureLeverUpdate, [result]);
 
   return (
     <div className="app" lang={lang} dir={dir(lang)}>

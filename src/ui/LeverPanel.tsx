@@ -3,6 +3,7 @@ import type { Lever, Scenario } from '../model/schema.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
+import { markLeverInput } from './timing.ts';
 
 function decimals(step: number): number {
   const s = String(step);
@@ -57,7 +58,7 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
   const unit = lever.unit[lang];
   const label = lever.label[lang];
   const set = (v: number) => {
-    performance.mark('lever-input');
+    markLeverInput();
     store.getState().setLever(lever.id, v);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
