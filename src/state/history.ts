@@ -41,7 +41,8 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
     }
     const url = urlOf();
     if (state.lastChange === 'discrete') {
-      pending = undefined;
+      // The entry being left keeps the slider positions set just before: Back returns to them.
+      flush();
       win.history.pushState(null, '', url);
       return;
     }

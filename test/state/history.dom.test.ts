@@ -49,6 +49,18 @@ describe('the address bar', () => {
     expect(sync!.link()).toContain('usRelief=4');
   });
 
+  it('keeps a slider move made just before a preset, for Back to return to', async () => {
+    vi.useFakeTimers();
+    const store = open('?scenario=belarus-prisoners');
+    store.getState().setLever('usRelief', 3);
+    store.getState().applyPreset('usRungBanks');
+    vi.useRealTimers();
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    window.history.back();
+    await popped;
+    expect(store.getState().levers).toEqual({ usRelief: 3 });
+  });
+
   it('adds a history entry for a preset, which Back undoes', async () => {
     const store = open('?scenario=belarus-prisoners&usRelief=2');
     const length = window.history.length;
