@@ -16,6 +16,7 @@ function open(search: string) {
 afterEach(() => {
   sync?.stop();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('the address bar', () => {
