@@ -1,12 +1,14 @@
 import { memo } from 'react';
 import type { UrlNotice } from '../state/url.ts';
-import { useApp, useAppStore, useT } from './context.ts';
+import { useApp, useAppStore, useScenario, useT } from './context.ts';
 
 /** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
 export const NoticeBar = memo(function NoticeBar() {
   const notices = useApp((s) => s.notices);
   const store = useAppStore();
-  const { t } = useT();
+  const { lang, t } = useT();
+  const scenario = useScenario();
+  const label = (id: string) => scenario.levers.find((l) => l.id === id)?.label[lang] ?? id;
   if (notices.length === 0) return null;
   const text = (n: UrlNotice): string => {
     switch (n.kind) {
@@ -15,11 +17,11 @@ export const NoticeBar = memo(function NoticeBar() {
       case 'unknown-key':
         return t('noticeUnknownKey', { key: n.key });
       case 'not-a-number':
-        return t('noticeNotANumber', { given: n.given, lever: n.lever });
+        return t('noticeNotANumber', { given: n.given, lever: label(n.lever) });
       case 'clamped':
-        return t('noticeClamped', { lever: n.lever, given: String(n.given), used: String(n.used) });
+        return t('noticeClamped', { lever: label(n.lever), given: String(n.given), used: String(n.used) });
       case 'rounded':
-        return t('noticeRounded', { lever: n.lever, given: String(n.given), used: String(n.used) });
+        return t('noticeRounded', { lever: label(n.lever), given: String(n.given), used: String(n.used) });
       case 'unknown-language':
         return t('noticeUnknownLanguage', { given: n.given });
       case 'newer-version':

@@ -38,8 +38,8 @@ describe('the built app in Chromium', () => {
     );
     const levers = page.locator('[data-lever]');
     expect(await levers.count()).toBe(9);
-    expect(await levers.first().locator('strong').textContent()).toBe('Polish border closure');
-    expect(await page.title()).toBe('Leverage Lab');
+    expect(await levers.first().locator('label').first().textContent()).toBe('Polish border closure');
+    expect(await page.title()).toBe('Belarus: political prisoners as bargaining chips · Leverage Lab');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -138,8 +138,8 @@ describe('the app', () => {
     const user = userEvent.setup();
     renderApp('?scenario=belarus-prisoners&usRelief=99&polandClosureWeeks=abc&bogus=1');
     const alert = screen.getByRole('alert');
-    expect(within(alert).getByText('usRelief = 99 is out of range; 20 is used.')).toBeTruthy();
-    expect(within(alert).getByText('"abc" is not a number for polandClosureWeeks; the default is used.')).toBeTruthy();
+    expect(within(alert).getByText('US sanctions relief on offer: 99 is out of range; 20 is used.')).toBeTruthy();
+    expect(within(alert).getByText('Polish border closure: "abc" is not a number; the default is used.')).toBeTruthy();
     expect(within(alert).getByText('"bogus" is not a lever of this scenario and was ignored.')).toBeTruthy();
     expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('20');
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));

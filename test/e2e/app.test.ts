@@ -1,0 +1,462 @@
+/**
+ * Browser tests of the built app in Debian's Chromium: what a person notices when they move the
+ * levers with the keyboard, share a link, use presets and the Back button, open a broken link,
+ * look at the charts and read the page in Arabic. Each test opens its own browser context.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startApp } from './browser.ts';
+
+const US_RELIEF = 'US sanctions relief on offer';
+const US_RELIEF_AR = 'عرض أمريكي لتخفيف العقوبات';
+const CLOSURE = 'Polish border closure';
+const EXILE = 'Released prisoners forced into exile';
+const ARRESTS = 'New political prisoners';
+const NOTICE_HEADING = 'Some settings in the link could not be used';
+const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results');
+
+let server: PreviewServer;
+let browser: Browser;
+let base: string;
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ server, url: base } = await startApp());
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  contexts = [];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser context (its own history, storage and permissions), closed after the test. */
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(context);
+  return context;
+}
+
+interface Opened {
+  page: Page;
+  /** console errors, uncaught page errors and failed requests, in order */
+  errors: string[];
+}
+
+/** Opens a page in `context` (a new one by default), collecting errors before it loads. */
+async function newPage(context?: BrowserContext): Promise<Opened> {
+  const page = await (context ?? (await newContext())).newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+  return { page, errors };
+}
+
+/** Opens `path` of the app and waits until the page has drawn its levers and charts. */
+async function open(path: string, context?: BrowserContext): Promise<Opened> {
+  const opened = await newPage(context);
+  await goTo(opened.page, path);
+  return opened;
+}
+
+async function goTo(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, base).href);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('slider').first().waitFor();
+  await page.locator('path.series').first().waitFor();
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+/**
+ * Every slider's value as the browser's accessibility tree exposes it (its aria-valuenow, what a
+ * screen reader announces), by accessible name.
+ */
+async function sliderValues(page: Page): Promise<Record<string, number>> {
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
+  }
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const values: Record<string, number> = {};
+  for (const node of nodes) {
+    if (node.ignored || node.role?.value !== 'slider') continue;
+    values[String(node.name?.value)] = Number(node.value?.value);
+  }
+  return values;
+}
+
+async function sliderValue(page: Page, name: string): Promise<number | undefined> {
+  return (await sliderValues(page))[name];
+}
+
+/** The value of one lever in the address bar (null when it is at its default, so absent). */
+function urlParam(page: Page, key: string): Promise<string | null> {
+  return page.evaluate((k) => new URLSearchParams(window.location.search).get(k), key);
+}
+
+function search(page: Page): Promise<string> {
+  return page.evaluate(() => window.location.search);
+}
+
+async function outcome(page: Page, id: string): Promise<number> {
+  return Number(await page.locator(`[data-outcome="${id}"]`).getAttribute('data-value'));
+}
+
+async function outcomes(page: Page): Promise<Record<string, number>> {
+  return page
+    .locator('[data-outcome]')
+    .evaluateAll((cards) =>
+      Object.fromEntries(cards.map((c) => [c.getAttribute('data-outcome'), Number(c.getAttribute('data-value'))])),
+    );
+}
+
+/** Every drawn line, keyed by its chart's accessible name and its series id. */
+async function seriesPaths(page: Page): Promise<Record<string, string>> {
+  return page
+    .getByRole('img')
+    .locator('path.series')
+    .evaluateAll((paths) =>
+      Object.fromEntries(
+        paths.map((p) => [
+          `${p.closest('svg[role="img"]')?.getAttribute('aria-label')} / ${p.getAttribute('data-series')}`,
+          p.getAttribute('d') ?? '',
+        ]),
+      ),
+    );
+}
+
+/** Waits for a condition (the page updates asynchronously), with room for a busy machine. */
+function poll<T>(read: () => T | Promise<T>, message?: string) {
+  return expect.poll(read, { timeout: 5_000, interval: 25, message });
+}
+
+/** Focuses the slider called `name` and presses each key in turn, as a keyboard user would. */
+async function press(page: Page, name: string, ...keys: string[]): Promise<void> {
+  await page.getByRole('slider', { name, exact: true }).focus();
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+/** Width and height from a PNG's header (IHDR), without an image library. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('moving a lever with the keyboard', () => {
+  it('changes the slider, the address bar and the headline numbers, without adding history entries', async () => {
+    const { page, errors } = await open('/');
+    const releasedBefore = await outcome(page, 'releasedTotal');
+    const historyBefore = await page.evaluate(() => window.history.length);
+    expect(await sliderValue(page, US_RELIEF)).toBe(0);
+    expect(await urlParam(page, 'usRelief')).toBeNull();
+
+    await press(page, US_RELIEF, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight');
+
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(5);
+    // The address follows the slider at most every 250 ms, so wait for the last value to land.
+    await poll(() => urlParam(page, 'usRelief')).toBe('5');
+    await poll(() => outcome(page, 'releasedTotal')).toBeGreaterThan(releasedBefore);
+    expect(await page.evaluate(() => window.history.length)).toBe(historyBefore);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes a tenth of the range with Shift+Arrow and Page Up/Down, and goes to the ends with Home and End', async () => {
+    const { page, errors } = await open('/');
+    const closure = () => sliderValue(page, CLOSURE);
+    expect(await closure()).toBe(0);
+
+    await press(page, CLOSURE, 'Shift+ArrowRight');
+    await poll(closure).toBe(5);
+    await page.keyboard.press('PageUp');
+    await poll(closure).toBe(10);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await poll(closure).toBe(5);
+    await page.keyboard.press('PageDown');
+    await poll(closure).toBe(0);
+    await page.keyboard.press('PageDown');
+    await poll(closure).toBe(0);
+    await page.keyboard.press('End');
+    await poll(closure).toBe(52);
+    await page.keyboard.press('Shift+ArrowRight');
+    await poll(closure).toBe(52);
+    await page.keyboard.press('Home');
+    await poll(closure).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await poll(closure).toBe(0.5);
+    await page.keyboard.press('ArrowUp');
+    await poll(closure).toBe(1);
+    await poll(() => urlParam(page, 'polandClosureWeeks')).toBe('1');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('sharing a link', () => {
+  it('opens, in a fresh browser, exactly the levers and lines that were copied', async () => {
+    const context = await newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+    const first = await open('/', context);
+    const page = first.page;
+
+    await press(page, US_RELIEF, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight');
+    await press(page, CLOSURE, 'PageUp', 'ArrowRight');
+    await press(page, EXILE, 'Home');
+    await press(page, ARRESTS, 'End');
+    await poll(() => sliderValues(page)).toMatchObject({ [US_RELIEF]: 4, [CLOSURE]: 5.5, [EXILE]: 0, [ARRESTS]: 150 });
+
+    // Copied straight away: the link must carry the last move even inside the 250 ms throttle.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await poll(() => page.getByRole('status').textContent()).toMatch(/^Link copied/);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const url = new URL(link);
+    expect(url.origin).toBe(new URL(base).origin);
+    expect(url.searchParams.get('scenario')).toBe('belarus-prisoners');
+    expect(url.searchParams.get('v')).toBe('1');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      usRelief: '4',
+      polandClosureWeeks: '5.5',
+      exileShare: '0',
+      arrestRate: '150',
+    });
+
+    const second = await open(link);
+    expect(await second.page.getByRole('alert').count()).toBe(0);
+    expect(await sliderValues(second.page)).toEqual(await sliderValues(page));
+    const paths = await seriesPaths(page);
+    expect(Object.keys(paths).length).toBeGreaterThanOrEqual(5);
+    expect(await seriesPaths(second.page)).toEqual(paths);
+    expect(await outcomes(second.page)).toEqual(await outcomes(page));
+    expect(await search(second.page)).toBe(url.search);
+    expect(first.errors).toEqual([]);
+    expect(second.errors).toEqual([]);
+  });
+});
+
+describe('presets and the Back button', () => {
+  it('applies a preset to the sliders and the address, and Back restores the previous settings', async () => {
+    const { page, errors } = await open('/?scenario=belarus-prisoners&v=1&polandClosureWeeks=3');
+    const before = await sliderValues(page);
+    const pathsBefore = await seriesPaths(page);
+    expect(before).toMatchObject({ [US_RELIEF]: 0, [EXILE]: 95, [CLOSURE]: 3 });
+
+    await page.getByLabel('Presets').selectOption('usRungBanks');
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(16);
+    expect(await sliderValues(page)).toMatchObject({ [EXILE]: 5, [CLOSURE]: 0 });
+    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=1&usRelief=16&exileShare=5');
+    // The menu is ready for the next choice.
+    expect(await page.getByLabel('Presets').inputValue()).toBe('');
+    expect(await page.getByLabel('Presets').locator('option:checked').textContent()).toBe('Choose a preset…');
+    expect(await seriesPaths(page)).not.toEqual(pathsBefore);
+
+    await page.goBack();
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(0);
+    expect(await sliderValues(page)).toEqual(before);
+    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=1&polandClosureWeeks=3');
+    expect(await seriesPaths(page)).toEqual(pathsBefore);
+
+    await page.goForward();
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(16);
+    expect(await sliderValue(page, EXILE)).toBe(5);
+    expect(errors).toEqual([]);
+  });
+
+  it('returns every lever to its default with "Reset all", and Back brings the settings back', async () => {
+    const { page, errors } = await open('/?scenario=belarus-prisoners&v=1&usRelief=7&arrestRate=100');
+    const reset = page.getByRole('button', { name: 'Reset all' });
+    expect(await sliderValues(page)).toMatchObject({ [US_RELIEF]: 7, [ARRESTS]: 100 });
+
+    await reset.click();
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(0);
+    expect(await sliderValue(page, ARRESTS)).toBe(42);
+    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=1');
+    expect(await reset.isDisabled()).toBe(true);
+
+    await page.goBack();
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(7);
+    expect(await sliderValue(page, ARRESTS)).toBe(100);
+    expect(await reset.isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('restores, on Back, the slider position a quick user set just before choosing a preset', async () => {
+    const { page, errors } = await newPage();
+    // A paused page clock stands for a user who picks the preset within 250 ms of the last key
+    // press, so the throttled address update has not been written yet.
+    await page.clock.install();
+    await goTo(page, '/');
+    await page.clock.pauseAt(Date.now() + 60_000);
+
+    await press(page, US_RELIEF, 'ArrowRight', 'ArrowRight', 'ArrowRight');
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(3);
+    await page.getByLabel('Presets').selectOption('usRungBanks');
+    await poll(() => sliderValue(page, US_RELIEF)).toBe(16);
+
+    await page.goBack();
+    await poll(() => search(page)).not.toContain('usRelief=16');
+    // What the page showed before the preset, not the first of the three key presses.
+    expect(await urlParam(page, 'usRelief')).toBe('3');
+    expect(await sliderValue(page, US_RELIEF)).toBe(3);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a broken link', () => {
+  it('still opens, says what it changed or ignored, and rewrites the address to a clean link', async () => {
+    const { page, errors } = await open('/?scenario=belarus-prisoners&usRelief=99&polandClosureWeeks=abc&bogus=1');
+    const notice = page.getByRole('alert');
+    expect(await notice.getByRole('heading').textContent()).toBe(NOTICE_HEADING);
+    const items = await notice.getByRole('listitem').allTextContents();
+    expect(items).toHaveLength(3);
+    expect(items.find((i) => i.includes(US_RELIEF))).toMatch(/99 is out of range; 20 is used/);
+    expect(items.find((i) => i.includes('abc'))).toMatch(
+      /^Polish border closure: "abc" is not a number; the default is used/,
+    );
+    expect(items.find((i) => i.includes('bogus'))).toMatch(/ignored/);
+
+    expect(await sliderValue(page, US_RELIEF)).toBe(20);
+    expect(await sliderValue(page, CLOSURE)).toBe(0);
+    const charts = page.getByRole('img');
+    expect(await charts.count()).toBe(6);
+    for (const d of Object.values(await seriesPaths(page))) expect(d).toMatch(/^M.+L/);
+    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=1&usRelief=20');
+
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await poll(() => page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: NOTICE_HEADING }).count()).toBe(0);
+    expect(await sliderValue(page, US_RELIEF)).toBe(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('with an unknown scenario opens the founding scenario and says so', async () => {
+    const { page, errors } = await open('/?scenario=nowhere');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Belarus: political prisoners as bargaining chips',
+    );
+    const notice = page.getByRole('alert');
+    expect(await notice.getByRole('heading').textContent()).toBe(NOTICE_HEADING);
+    expect(await notice.getByRole('listitem').allTextContents()).toEqual([
+      'There is no scenario "nowhere"; showing "belarus-prisoners" instead.',
+    ]);
+    expect(await page.getByRole('slider').count()).toBe(9);
+    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=1');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the charts', () => {
+  it.each([
+    ['the default settings', '/', undefined],
+    ['the September-2025 closure preset', '/', 'september2025Closure'],
+  ])('draw full, visible lines at %s', async (_what, path, preset) => {
+    const { page, errors } = await open(path);
+    const defaultPaths = await seriesPaths(page);
+    if (preset) {
+      await page.getByLabel('Presets').selectOption(preset);
+      await poll(() => seriesPaths(page)).not.toEqual(defaultPaths);
+      await poll(() => sliderValue(page, CLOSURE)).toBe(2);
+    }
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const png = await page.screenshot({ fullPage: true });
+    writeFileSync(resolve(RESULTS_DIR, `app-${preset ?? 'default'}.png`), png);
+    expect(png.length).toBeGreaterThan(0);
+    const size = pngSize(png);
+    expect(size.width).toBe(1280);
+    expect(size.height).toBeGreaterThanOrEqual(800);
+
+    const images = await page.getByRole('img').all();
+    const lineCharts: typeof images = [];
+    for (const img of images) {
+      const name = await img.getAttribute('aria-label');
+      const box = await img.boundingBox();
+      expect(box, `${name} has a box`).not.toBeNull();
+      expect(box!.width, `${name} is wide enough to read`).toBeGreaterThan(200);
+      expect(box!.height, `${name} is tall enough to read`).toBeGreaterThan(100);
+      if (!name?.startsWith('Leverage network')) lineCharts.push(img);
+    }
+    expect(images.length - lineCharts.length).toBe(1);
+    expect(lineCharts.length).toBe(5);
+    for (const chart of lineCharts) {
+      const name = await chart.getAttribute('aria-label');
+      const ds = await chart.locator('path.series').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+      expect(ds.length, `${name} has lines`).toBeGreaterThan(0);
+      for (const d of ds) {
+        expect(d.length, `${name}: ${d}`).toBeGreaterThan(50);
+        expect(d).toContain('L');
+        expect(d).not.toMatch(/NaN|Infinity/);
+        // One point a month for two years.
+        expect(d.split(/[ML]/).filter(Boolean).length, `${name}: ${d}`).toBeGreaterThanOrEqual(25);
+      }
+    }
+    if (preset) {
+      const costs = Object.entries(await seriesPaths(page)).find(([key]) => key.endsWith('/ polandCost'));
+      expect(costs?.[1]).not.toBe(defaultPaths[costs![0]]);
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the Arabic view', () => {
+  it('is laid out right to left and its sliders still work with the keyboard', async () => {
+    const { page, errors } = await open('/?scenario=belarus-prisoners&lang=ar');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    const relief = () => sliderValue(page, US_RELIEF_AR);
+    const releasedBefore = await outcome(page, 'releasedTotal');
+    expect(await relief()).toBe(0);
+
+    await press(page, US_RELIEF_AR, 'ArrowUp', 'ArrowUp', 'ArrowUp');
+    await poll(relief).toBe(3);
+    await poll(() => urlParam(page, 'usRelief')).toBe('3');
+    expect(await urlParam(page, 'lang')).toBe('ar');
+    await poll(() => outcome(page, 'releasedTotal')).toBeGreaterThan(releasedBefore);
+    await page.keyboard.press('ArrowDown');
+    await poll(relief).toBe(2);
+    await page.keyboard.press('PageUp');
+    await poll(relief).toBe(4);
+    await page.keyboard.press('End');
+    await poll(relief).toBe(20);
+    await page.keyboard.press('PageDown');
+    await poll(relief).toBe(18);
+    await page.keyboard.press('Home');
+    await poll(relief).toBe(0);
+    await poll(() => urlParam(page, 'usRelief')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['English', '', US_RELIEF],
+    ['Arabic', '&lang=ar', US_RELIEF_AR],
+  ])(
+    'in %s, Shift with a left or right arrow takes a bigger step in the same direction as the arrow alone',
+    async (_lang, query, name) => {
+      const { page, errors } = await open(`/?scenario=belarus-prisoners&v=1&usRelief=10${query}`);
+      const relief = async () => (await sliderValue(page, name))!;
+      for (const arrow of ['ArrowLeft', 'ArrowRight']) {
+        await press(page, name, 'Home', 'PageUp', 'PageUp', 'PageUp', 'PageUp', 'PageUp');
+        await poll(relief).toBe(10);
+        await page.keyboard.press(arrow);
+        await poll(relief).not.toBe(10);
+        const step = (await relief()) - 10;
+        expect(Math.abs(step)).toBe(1);
+        await page.keyboard.press(`Shift+${arrow}`);
+        // A tenth of the range (2 points), the way the arrow alone went.
+        await poll(relief, `Shift+${arrow} after ${arrow} went ${step}`).toBe(10 + step + 2 * step);
+      }
+      expect(errors).toEqual([]);
+    },
+  );
+});
