@@ -63,14 +63,14 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const big = bigStep(lever);
-    // In a right-to-left layout the browser mirrors the slider's left and right arrows; so do we.
-    const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
-    const up = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const down = rtl ? 'ArrowRight' : 'ArrowLeft';
     let next: number | undefined;
-    if (e.shiftKey && (e.key === up || e.key === 'ArrowUp')) next = value + big;
-    else if (e.shiftKey && (e.key === down || e.key === 'ArrowDown')) next = value - big;
-    else if (e.key === 'PageUp') next = value + big;
+    if (e.shiftKey && e.key.startsWith('Arrow')) {
+      // In a right-to-left layout the browser mirrors the slider's left and right arrows; so do we.
+      const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
+      const up = e.key === 'ArrowUp' || e.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
+      next = up ? value + big : value - big;
+    }
+    if (e.key === 'PageUp') next = value + big;
     else if (e.key === 'PageDown') next = value - big;
     if (next === undefined) return;
     e.preventDefault();
