@@ -249,6 +249,8 @@ export function LineChart(props: LineChartProps) {
   const ay = (MARGIN.top - (height - MARGIN.bottom)) / (yHi - yLo);
   const by = height - MARGIN.bottom - ay * yLo;
   const x = { invert: (px: number) => (px - bx) / ax };
+  // Spread as separate numbers, so a path is redrawn only when one of them really changes.
+  const mapping = { times, ax, bx, ay, by };
 
   const indexAt = (clientX: number, target: SVGSVGElement) => {
     const box = target.getBoundingClientRect();
@@ -308,27 +310,12 @@ export function LineChart(props: LineChartProps) {
               className="baseline"
               values={s.baseline}
               color={s.color}
-              times={times}
-              ax={ax}
-              bx={bx}
-              ay={ay}
-              by={by}
+              {...mapping}
             />
           ) : null,
         )}
         {series.map((s) => (
-          <SeriesPath
-            key={s.id}
-            id={s.id}
-            className="series"
-            values={s.values}
-            color={s.color}
-            times={times}
-            ax={ax}
-            bx={bx}
-            ay={ay}
-            by={by}
-          />
+          <SeriesPath key={s.id} id={s.id} className="series" values={s.values} color={s.color} {...mapping} />
         ))}
       </g>
       {fx !== undefined && (

@@ -2,7 +2,7 @@
 export { compileScenario, type Model } from './compile.ts';
 export { runCheck, runChecks, runMatrix, matrixSettings, boundsProblems, type CheckResult } from './checks.ts';
 export { evaluate, parseExpr, ExprError, FUNCTIONS } from './expr.ts';
-export { defaultLevers, describeNotice, resolveLevers, type LeverNotice } from './levers.ts';
+export { defaultLevers, resolveLevers, type LeverNotice } from './levers.ts';
 export { formatProblem, ScenarioError, type Problem } from './problems.ts';
 export {
   scenarioJsonSchema,

@@ -41,14 +41,3 @@ export function resolveLevers(scenario: Scenario, input: Readonly<Record<string,
   }
   return { values, notices };
 }
-
-export function describeNotice(n: LeverNotice): string {
-  switch (n.kind) {
-    case 'unknown-lever':
-      return `unknown lever "${n.lever}" was ignored (levers: ${n.valid.join(', ')})`;
-    case 'not-a-number':
-      return `"${String(n.given)}" is not a number for ${n.lever}; the default ${n.used} was used`;
-    case 'clamped':
-      return `${n.lever}=${n.given} is outside ${n.min}..${n.max}; ${n.used} was used`;
-  }
-}

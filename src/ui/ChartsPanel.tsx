@@ -10,7 +10,7 @@ const WIDTH = 520;
 const HEIGHT = 260;
 
 /** Periods when a time-mark series is above 0, as [from, to) in time units. */
-export function windowsOf(scenario: Scenario, result: SimulationResult, lang: Lang): ChartWindow[] {
+function windowsOf(scenario: Scenario, result: SimulationResult, lang: Lang): ChartWindow[] {
   const out: ChartWindow[] = [];
   const dt = scenario.time.step;
   for (const mark of scenario.timeMarks) {

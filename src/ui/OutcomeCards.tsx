@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { formatDelta, formatNumber, monthLabel, t, type Lang } from '../i18n/index.ts';
 import { useScenario, useT } from './context.ts';
 
-export function bandOf(outcome: Outcome, value: number) {
+function bandOf(outcome: Outcome, value: number) {
   return outcome.bands?.find((b) => b.below === undefined || value < b.below);
 }
 

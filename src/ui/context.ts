@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
 import type { UrlSync } from '../state/history.ts';
-import { messages, type MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { t as translate, type Lang } from '../i18n/index.ts';
 
 export const StoreContext = createContext<AppStore | null>(null);
@@ -30,4 +30,3 @@ export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<strin
   return { lang, t: (key, params) => translate(lang, key, params) };
 }
 
-export { messages };
