@@ -5,7 +5,6 @@ import { messages, type MessageKey } from './messages.ts';
 export type { Lang };
 export const LANGS: readonly Lang[] = ['en', 'ar'];
 
-
 export function dir(lang: Lang): 'ltr' | 'rtl' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }

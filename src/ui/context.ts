@@ -29,4 +29,3 @@ export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<strin
   const lang = useApp((s) => s.lang);
   return { lang, t: (key, params) => translate(lang, key, params) };
 }
-
