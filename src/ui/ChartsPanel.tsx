@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { LineChart, type ChartBand, type ChartWindow } from '../charts/LineChart.tsx';
 import type { Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
-import { formatAuto, monthLabel, type Lang } from '../i18n/index.ts';
+import { formatAuto, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
 import { useScenario, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -102,8 +102,17 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
     }),
     [lang, scenario],
   );
-  const start = monthLabel(lang, scenario.time.start, 0);
-  const end = monthLabel(lang, scenario.time.start, result.horizon);
+  const horizon = result.horizon;
+  const names = useMemo(() => {
+    const start = monthLabel(lang, scenario.time.start, 0);
+    const end = monthLabel(lang, scenario.time.start, horizon);
+    return new Map(
+      scenario.charts.map((c) => [
+        c.id,
+        translate(lang, 'chartName', { title: c.title[lang], start, end, unit: c.unit[lang] }),
+      ]),
+    );
+  }, [lang, scenario, horizon]);
   return (
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('charts')}</h2>
@@ -131,7 +140,7 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
                 <span className="unit">{c.unit[lang]}</span>
               </figcaption>
               <LineChart
-                name={t('chartName', { title: c.title[lang], start, end, unit: c.unit[lang] })}
+                name={names.get(c.id)!}
                 unit={c.unit[lang]}
                 width={WIDTH}
                 height={HEIGHT}
