@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, memo } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { Lever, Scenario } from '../model/schema.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
@@ -53,7 +53,16 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
   const { lang, t: tr } = useT();
   const store = useAppStore();
   const value = useApp((s) => s.levers[lever.id] ?? lever.default);
-  const [draft, setDraft] = useState<string | null>(null);
+  // The number field is left to the browser while someone types in it; otherwise it shows the
+  // value in use. Writing it directly (not as a controlled input) spares React's attribute sync,
+  // which was the most expensive part of a slider step.
+  const field = useRef<HTMLInputElement>(null);
+  const valueRef = useRef(value);
+  useLayoutEffect(() => {
+    valueRef.current = value;
+    const el = field.current;
+    if (el && document.activeElement !== el && el.value !== String(value)) el.value = String(value);
+  }, [value]);
   const id = `lever-${lever.id}`;
   const unit = lever.unit[lang];
   const label = lever.label[lang];
@@ -105,20 +114,22 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
           onKeyDown={onKeyDown}
         />
         <input
+          ref={field}
           type="number"
           className="lever-number"
           min={lever.min}
           max={lever.max}
           step={lever.step}
-          value={draft ?? String(value)}
+          defaultValue={String(value)}
           aria-label={tr('valueIn', { label, unit })}
           onChange={(e) => {
             const text = e.currentTarget.value;
-            setDraft(text);
             const n = Number(text);
             if (text.trim() !== '' && Number.isFinite(n) && n >= lever.min && n <= lever.max) set(n);
           }}
-          onBlur={() => setDraft(null)}
+          onBlur={(e) => {
+            e.currentTarget.value = String(valueRef.current);
+          }}
         />
         <span className="unit">{unit}</span>
       </div>
