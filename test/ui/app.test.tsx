@@ -98,6 +98,13 @@ describe('the app', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Presets' }), { target: { value: 'usRungBanks' } });
     expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('16');
     expect(
+      (
+        screen.getByRole('spinbutton', {
+          name: 'US sanctions relief on offer, value in relief points',
+        }) as HTMLInputElement
+      ).value,
+    ).toBe('16');
+    expect(
       (screen.getByRole('slider', { name: 'Released prisoners forced into exile' }) as HTMLInputElement).value,
     ).toBe('5');
     expect(value('releasedTotal')).toBeCloseTo(408, 6);
