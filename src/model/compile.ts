@@ -60,8 +60,6 @@ export interface Model {
   /** series whose value cannot change during a run, filled once at the end */
   fixedSeries: Int32Array;
   outcomeIds: string[];
-  /** direct dependencies of each variable and outcome (for "why" views and the network) */
-  dependencies: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const TIME_FUNCTIONS = new Set(['pulse', 'step', 'ramp']);
@@ -199,8 +197,6 @@ export function compileScenario(scenario: Scenario): Model {
   const equations = new Map<string, Expr>();
   for (const v of scenario.variables) equations.set(v.id, parseExpr(v.equation));
   for (const o of scenario.outcomes) equations.set(o.id, parseExpr(o.equation));
-  const dependencies = new Map<string, Set<string>>();
-  for (const [id, e] of equations) dependencies.set(id, namesIn(e));
 
   const flows = scenario.stocks.map((s) => ({
     inflows: s.inflows.map((f) => parseExpr(f)),
@@ -380,7 +376,6 @@ export function compileScenario(scenario: Scenario): Model {
     seriesRow: Int32Array.from(sameAs, (from, k) => (from >= 0 ? from : k)),
     fixedSeries: Int32Array.from(fixedSeries),
     outcomeIds: scenario.outcomes.map((o) => o.id),
-    dependencies,
   };
   compiled.set(scenario, model);
   return model;

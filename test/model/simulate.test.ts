@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { boundsProblems } from '../../src/model/checks.ts';
 import { simulate, simulateBatch } from '../../src/model/simulate.ts';
 import { handwritten, RECORDED, type Levers } from '../bench/handwritten.ts';
-import { founding } from '../helpers.ts';
+import { compileScenario } from '../../src/model/compile.ts';
+import { validateScenario } from '../../src/model/validate.ts';
+import { founding, foundingData } from '../helpers.ts';
 
 const model = founding();
 const { levers } = model.scenario;
@@ -160,5 +162,22 @@ describe('simulate', () => {
       { polandClosureWeeks: 13, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 },
     ];
     expect(simulateBatch(model, sets)).toEqual(sets.map((s) => simulate(model, s).outcomes));
+  });
+});
+
+describe('stocks whose flows read other stocks', () => {
+  it('move every stock from the same step, not from stocks already moved', () => {
+    const data = foundingData() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const label = { en: 'probe', ar: 'مسبار' };
+    // a doubles every step; b collects a, so b(t) = 2^t - 1 only if b reads a before a moves.
+    data.stocks.push(
+      { id: 'probeA', label, unit: label, initial: 1, inflows: ['probeA'] },
+      { id: 'probeB', label, unit: label, initial: 0, inflows: ['probeA'] },
+    );
+    const { scenario, problems } = validateScenario(data, 'probe.yaml');
+    expect(problems).toEqual([]);
+    const r = simulate(compileScenario(scenario!), {}, { horizon: 5 });
+    expect([...r.series.probeA!]).toEqual([1, 2, 4, 8, 16, 32]);
+    expect([...r.series.probeB!]).toEqual([0, 1, 3, 7, 15, 31]);
   });
 });
