@@ -5,10 +5,12 @@ import { syncWithUrl } from './state/history.ts';
 import { createAppStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 import { StoreContext, UrlContext } from './ui/context.ts';
+import { watchLeverSteps } from './ui/timing.ts';
 import './ui/app.css';
 
 const store = createAppStore(scenarios, window.location.search);
 const sync = syncWithUrl(store);
+watchLeverSteps();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,18 +1,20 @@
 /**
- * A time-series chart: d3 computes the scales and the paths, React renders the SVG. A function of
- * its props only (no store). Width and height are the SVG's coordinate system; CSS scales it.
+ * A time-series chart: d3 computes the scales and the paths, React renders the SVG. It does not
+ * read the store: the lines' values come in as a `Live` prop, and what moves with the levers (the
+ * paths, the shaded periods, the focus marks) is written from that subscription without a React
+ * render; React redraws the axes only when the value domain changes. Width and height are the
+ * SVG's coordinate system; CSS scales it.
  */
 import { nice } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { memo, useId, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { sameFields, sameItems, useLiveEffect, useLiveSelect, type Live } from './live.ts';
 
-export interface ChartSeries {
+/** How a line looks; its values are in `ChartData`. */
+export interface ChartLine {
   id: string;
   label: string;
   color: string;
-  values: ArrayLike<number>;
-  /** the same series at the scenario's defaults, drawn faint and dashed */
-  baseline?: ArrayLike<number>;
 }
 
 export interface ChartBand {
@@ -28,18 +30,27 @@ export interface ChartWindow {
   label: string;
 }
 
+/** What the chart draws at the current settings. */
+export interface ChartData {
+  times: ArrayLike<number>;
+  /** one array per line, in the order of the `lines` prop */
+  values: readonly ArrayLike<number>[];
+  /** the same lines at the scenario's defaults, drawn faint and dashed */
+  baselines?: readonly (ArrayLike<number> | undefined)[];
+  /** periods to shade on the time axis (e.g. a border closure) */
+  windows?: readonly ChartWindow[];
+}
+
 export interface LineChartProps {
   /** accessible name of the chart */
   name: string;
   unit: string;
   width: number;
   height: number;
-  times: ArrayLike<number>;
   timeLabel: (t: number) => string;
-  series: ChartSeries[];
+  lines: ChartLine[];
+  data: Live<ChartData>;
   formatValue: (v: number) => string;
-  /** periods to shade on the time axis (e.g. a border closure) */
-  windows?: ChartWindow[];
   /** value bands drawn behind the lines (e.g. fragile, stable) */
   bands?: ChartBand[];
   min?: number;
@@ -52,17 +63,15 @@ export interface LineChartProps {
 const MARGIN = { top: 14, right: 22, bottom: 30, left: 58 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
-function extent(series: ChartSeries[], min?: number, max?: number): [number, number] {
+function extent(data: ChartData, min?: number, max?: number): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of series) {
-    for (const arr of [s.values, s.baseline]) {
-      if (!arr) continue;
-      for (let i = 0; i < arr.length; i++) {
-        const v = arr[i]!;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
+  for (const arr of [...data.values, ...(data.baselines ?? [])]) {
+    if (!arr) continue;
+    for (let i = 0; i < arr.length; i++) {
+      const v = arr[i]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
     }
   }
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
@@ -72,101 +81,181 @@ function extent(series: ChartSeries[], min?: number, max?: number): [number, num
   return [lo, hi];
 }
 
-interface FrameProps {
-  width: number;
-  height: number;
+/** The scales as straight lines: px = ax * t + bx, py = ay * v + by. */
+export interface Layout {
+  t0: number;
+  t1: number;
   yLo: number;
   yHi: number;
-  bands: ChartBand[] | undefined;
+  ax: number;
+  bx: number;
+  ay: number;
+  by: number;
 }
 
-/** Bands and the value axis: redrawn only when the value domain changes. */
-const Frame = memo(
-  function Frame({ width, height, yLo, yHi, bands, formatValue }: FrameProps & { formatValue: (v: number) => string }) {
-    const y = scaleLinear()
-      .domain([yLo, yHi])
-      .range([height - MARGIN.bottom, MARGIN.top]);
-    return (
-      <>
-        {bands?.map((b) => {
-          const top = round(y(Math.min(b.to, yHi)));
-          const bottom = round(y(Math.max(b.from, yLo)));
-          return bottom > top ? (
-            <g key={b.label} className={`band tone-${b.tone}`}>
-              <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={round(bottom - top)} />
-              <text x={width - MARGIN.right - 4} y={top + 12} textAnchor="end">
-                {b.label}
-              </text>
-            </g>
-          ) : null;
-        })}
-        <g className="axis axis-y">
-          {y.ticks(5).map((v, i) => (
-            <g key={i} transform={`translate(0,${round(y(v))})`}>
-              <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
-              <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
-                {formatValue(v)}
-              </text>
-            </g>
-          ))}
-        </g>
-      </>
-    );
-  },
-  (a, b) =>
-    a.width === b.width &&
-    a.height === b.height &&
-    a.yLo === b.yLo &&
-    a.yHi === b.yHi &&
-    a.formatValue === b.formatValue &&
-    a.bands === b.bands,
-);
+/**
+ * The scales of one drawing of the chart. d3 makes the value domain "nice" (round ticks); plain
+ * numbers let the parts below tell whether anything they show has changed.
+ */
+function layoutOf(data: ChartData, width: number, height: number, min?: number, max?: number): Layout {
+  const { times } = data;
+  const n = times.length;
+  const t0 = times[0] ?? 0;
+  const t1 = Math.max(times[n - 1] ?? 1, t0 + 1);
+  let [yLo, yHi] = extent(data, min, max);
+  if (min === undefined || max === undefined) [yLo, yHi] = nice(yLo, yHi, 5);
+  const ax = (width - MARGIN.right - MARGIN.left) / (t1 - t0);
+  const ay = (MARGIN.top - (height - MARGIN.bottom)) / (yHi - yLo);
+  return { t0, t1, yLo, yHi, ax, bx: MARGIN.left - ax * t0, ay, by: height - MARGIN.bottom - ay * yLo };
+}
 
-/** Shaded periods on the time axis: redrawn only when a period changes. */
-const Windows = memo(
-  function Windows({
-    windows,
-    x0,
-    x1,
-    height,
-    width,
-  }: {
-    windows: ChartWindow[] | undefined;
-    x0: number;
-    x1: number;
-    height: number;
-    width: number;
-  }) {
-    const x = scaleLinear()
-      .domain([x0, x1])
-      .range([MARGIN.left, width - MARGIN.right]);
-    return (
-      <>
-        {windows?.map((w, i) => (
-          <g key={i} className="window">
-            <rect
-              x={round(x(w.from))}
-              y={MARGIN.top}
-              width={Math.max(1, round(x(w.to) - x(w.from)))}
-              height={height - MARGIN.top - MARGIN.bottom}
-            />
-            <text x={round(x(w.from)) + 3} y={MARGIN.top + 11}>
-              {w.label}
+/** `layoutOf` for one size and domain, computed once per data object. */
+function scalesFor(width: number, height: number, min?: number, max?: number): (data: ChartData) => Layout {
+  const cache = new WeakMap<ChartData, Layout>();
+  return (data) => {
+    let layout = cache.get(data);
+    if (!layout) {
+      layout = layoutOf(data, width, height, min, max);
+      cache.set(data, layout);
+    }
+    return layout;
+  };
+}
+
+const pathCache = new WeakMap<object, { times: ArrayLike<number>; layout: Layout; d: string }>();
+
+/** The `d` of a line; a baseline's is computed again only when the scales change. */
+function pathOf(times: ArrayLike<number>, values: ArrayLike<number> | undefined, l: Layout): string {
+  if (!values) return '';
+  const hit = pathCache.get(values);
+  if (hit && hit.times === times && sameFields(hit.layout, l)) return hit.d;
+  let d = '';
+  for (let i = 0; i < times.length; i++)
+    d += `${i ? 'L' : 'M'}${round(l.ax * times[i]! + l.bx)},${round(l.ay * values[i]! + l.by)}`;
+  pathCache.set(values, { times, layout: l, d });
+  return d;
+}
+
+type Scales = (data: ChartData) => Layout;
+
+/** Bands and the value axis: React renders them again only when the value domain changes. */
+const Frame = memo(function Frame({
+  data,
+  scales,
+  width,
+  height,
+  bands,
+  formatValue,
+}: {
+  data: Live<ChartData>;
+  scales: Scales;
+  width: number;
+  height: number;
+  bands: ChartBand[] | undefined;
+  formatValue: (v: number) => string;
+}) {
+  const [yLo, yHi] = useLiveSelect(
+    data,
+    (d) => {
+      const l = scales(d);
+      return [l.yLo, l.yHi] as const;
+    },
+    sameItems,
+  );
+  const y = scaleLinear()
+    .domain([yLo, yHi])
+    .range([height - MARGIN.bottom, MARGIN.top]);
+  return (
+    <>
+      {bands?.map((b) => {
+        const top = round(y(Math.min(b.to, yHi)));
+        const bottom = round(y(Math.max(b.from, yLo)));
+        return bottom > top ? (
+          <g key={b.label} className={`band tone-${b.tone}`}>
+            <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={round(bottom - top)} />
+            <text x={width - MARGIN.right - 4} y={top + 12} textAnchor="end">
+              {b.label}
+            </text>
+          </g>
+        ) : null;
+      })}
+      <g className="axis axis-y">
+        {y.ticks(5).map((v, i) => (
+          <g key={i} transform={`translate(0,${round(y(v))})`}>
+            <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
+            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
+              {formatValue(v)}
             </text>
           </g>
         ))}
-      </>
-    );
-  },
-  (a, b) =>
-    sameWindows(a.windows, b.windows) && a.x0 === b.x0 && a.x1 === b.x1 && a.height === b.height && a.width === b.width,
-);
+      </g>
+    </>
+  );
+});
 
-function sameWindows(a: ChartWindow[] | undefined, b: ChartWindow[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((w, i) => w.from === b[i]!.from && w.to === b[i]!.to && w.label === b[i]!.label);
+/** One shaded period; it moves and stretches with the levers without a React render. */
+function Window({
+  data,
+  scales,
+  index,
+  label,
+  plotHeight,
+}: {
+  data: Live<ChartData>;
+  scales: Scales;
+  index: number;
+  label: string;
+  plotHeight: number;
+}) {
+  const rect = useRef<SVGRectElement>(null);
+  const text = useRef<SVGTextElement>(null);
+  useLiveEffect(
+    data,
+    (d) => {
+      const w = d.windows?.[index];
+      const l = scales(d);
+      return w
+        ? { x: round(l.ax * w.from + l.bx), width: Math.max(1, round(l.ax * (w.to - w.from))) }
+        : { x: 0, width: 0 };
+    },
+    ({ x, width }, was) => {
+      if (x !== was?.x) {
+        rect.current?.setAttribute('x', String(x));
+        text.current?.setAttribute('x', String(x + 3));
+      }
+      if (width !== was?.width) rect.current?.setAttribute('width', String(width));
+    },
+    sameFields,
+  );
+  return (
+    <g className="window">
+      <rect ref={rect} y={MARGIN.top} height={plotHeight} />
+      <text ref={text} y={MARGIN.top + 11}>
+        {label}
+      </text>
+    </g>
+  );
 }
+
+/** Shaded periods on the time axis: React renders them only when their number or labels change. */
+const Windows = memo(function Windows({
+  data,
+  scales,
+  plotHeight,
+}: {
+  data: Live<ChartData>;
+  scales: Scales;
+  plotHeight: number;
+}) {
+  const labels = useLiveSelect(data, (d) => (d.windows ?? []).map((w) => w.label), sameItems);
+  return (
+    <>
+      {labels.map((label, i) => (
+        <Window key={i} data={data} scales={scales} index={i} label={label} plotHeight={plotHeight} />
+      ))}
+    </>
+  );
+});
 
 /** The time axis: redrawn only when the horizon, the size or the labels change. */
 const TimeAxis = memo(function TimeAxis({
@@ -205,64 +294,95 @@ const TimeAxis = memo(function TimeAxis({
   );
 });
 
-/** A series' path: recomputed only when its values or the scales change (a baseline rarely does). */
-const SeriesPath = memo(function SeriesPath({
-  values,
-  times,
-  ax,
-  bx,
-  ay,
-  by,
+/** A line: its `d` is written straight from the data, so a lever step does not render it. */
+const LinePath = memo(function LinePath({
+  data,
+  scales,
+  index,
   className,
   color,
   id,
 }: {
-  values: ArrayLike<number>;
-  times: ArrayLike<number>;
-  /** the scales as straight lines: px = ax * t + bx, py = ay * v + by */
-  ax: number;
-  bx: number;
-  ay: number;
-  by: number;
-  className: string;
+  data: Live<ChartData>;
+  scales: Scales;
+  index: number;
+  className: 'series' | 'baseline';
   color: string;
   id: string;
 }) {
-  let d = '';
-  for (let i = 0; i < times.length; i++)
-    d += `${i ? 'L' : 'M'}${round(ax * times[i]! + bx)},${round(ay * values[i]! + by)}`;
-  return <path className={className} d={d} stroke={color} data-series={id} />;
+  const ref = useRef<SVGPathElement>(null);
+  useLiveEffect(
+    data,
+    (d) => pathOf(d.times, className === 'series' ? d.values[index] : d.baselines?.[index], scales(d)),
+    (path) => ref.current?.setAttribute('d', path),
+  );
+  return <path ref={ref} className={className} stroke={color} data-series={id} />;
 });
 
+/** The marks at the focused month: rendered only while a month has focus. */
+function FocusMarks({
+  data,
+  scales,
+  focus,
+  lines,
+  height,
+}: {
+  data: Live<ChartData>;
+  scales: Scales;
+  focus: number;
+  lines: ChartLine[];
+  height: number;
+}) {
+  const at = useLiveSelect(
+    data,
+    (d) => {
+      if (focus < 0 || focus >= d.times.length) return [];
+      const l = scales(d);
+      return [round(l.ax * d.times[focus]! + l.bx), ...d.values.map((v) => round(l.ay * v[focus]! + l.by))];
+    },
+    sameItems,
+  );
+  if (at.length === 0) return null;
+  const [fx, ...ys] = at;
+  return (
+    <g className="focus">
+      <line x1={fx} x2={fx} y1={MARGIN.top} y2={height - MARGIN.bottom} />
+      {lines.map((s, i) => (
+        <circle key={s.id} cx={fx} cy={ys[i]} r={3.5} fill={s.color} />
+      ))}
+    </g>
+  );
+}
+
 export function LineChart(props: LineChartProps) {
-  const { width, height, times, series, focus, onFocus } = props;
+  const { width, height, data, lines, focus, onFocus, min, max } = props;
   const clipId = useId();
-  const n = times.length;
-  const t0 = times[0] ?? 0;
-  const t1 = Math.max(times[n - 1] ?? 1, t0 + 1);
-  // The scales are straight lines; d3 makes the value domain "nice" (round ticks). Plain numbers
-  // here keep the memoised parts below from redrawing when nothing they show has changed.
-  let [yLo, yHi] = extent(series, props.min, props.max);
-  if (props.min === undefined || props.max === undefined) [yLo, yHi] = nice(yLo, yHi, 5);
-  const ax = (width - MARGIN.right - MARGIN.left) / (t1 - t0);
-  const bx = MARGIN.left - ax * t0;
-  const ay = (MARGIN.top - (height - MARGIN.bottom)) / (yHi - yLo);
-  const by = height - MARGIN.bottom - ay * yLo;
-  const x = { invert: (px: number) => (px - bx) / ax };
-  // Spread as separate numbers, so a path is redrawn only when one of them really changes.
-  const mapping = { times, ax, bx, ay, by };
+  const scales = useMemo(() => scalesFor(width, height, min, max), [width, height, min, max]);
+  // React renders the chart again only when the time span changes; the value axis follows the
+  // data by itself (Frame), and the lines are written without a render (LinePath).
+  const [t0, t1] = useLiveSelect(
+    data,
+    (d) => {
+      const l = scales(d);
+      return [l.t0, l.t1] as const;
+    },
+    sameItems,
+  );
+  const withBaseline = useLiveSelect(data, (d) => lines.map((_, i) => Boolean(d.baselines?.[i])), sameItems);
 
   const indexAt = (clientX: number, target: SVGSVGElement) => {
+    const { times } = data.get();
+    const l = scales(data.get());
     const box = target.getBoundingClientRect();
     const sx = box.width > 0 ? ((clientX - box.left) / box.width) * width : 0;
-    const t = x.invert(sx);
+    const t = (sx - l.bx) / l.ax;
     let best = 0;
-    for (let i = 1; i < n; i++) if (Math.abs(times[i]! - t) < Math.abs(times[best]! - t)) best = i;
+    for (let i = 1; i < times.length; i++) if (Math.abs(times[i]! - t) < Math.abs(times[best]! - t)) best = i;
     return best;
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => onFocus?.(indexAt(e.clientX, e.currentTarget));
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const last = n - 1;
+    const last = data.get().times.length - 1;
     const current = focus ?? -1;
     let next: number | undefined;
     if (e.key === 'ArrowRight') next = Math.min(last, current + 1);
@@ -275,7 +395,6 @@ export function LineChart(props: LineChartProps) {
     onFocus?.(next);
   };
 
-  const fx = focus !== undefined && focus >= 0 && focus < n ? round(ax * times[focus]! + bx) : undefined;
   return (
     <svg
       role="img"
@@ -298,34 +417,35 @@ export function LineChart(props: LineChartProps) {
           />
         </clipPath>
       </defs>
-      <Frame width={width} height={height} yLo={yLo} yHi={yHi} bands={props.bands} formatValue={props.formatValue} />
-      <Windows windows={props.windows} x0={t0} x1={t1} width={width} height={height} />
+      <Frame
+        data={data}
+        scales={scales}
+        width={width}
+        height={height}
+        bands={props.bands}
+        formatValue={props.formatValue}
+      />
+      <Windows data={data} scales={scales} plotHeight={height - MARGIN.top - MARGIN.bottom} />
       <TimeAxis t0={t0} t1={t1} width={width} height={height} timeLabel={props.timeLabel} />
       <g clipPath={`url(#${clipId})`}>
-        {series.map((s) =>
-          s.baseline ? (
-            <SeriesPath
+        {lines.map((s, i) =>
+          withBaseline[i] ? (
+            <LinePath
               key={`${s.id}-baseline`}
               id={`${s.id}-baseline`}
               className="baseline"
-              values={s.baseline}
+              data={data}
+              scales={scales}
+              index={i}
               color={s.color}
-              {...mapping}
             />
           ) : null,
         )}
-        {series.map((s) => (
-          <SeriesPath key={s.id} id={s.id} className="series" values={s.values} color={s.color} {...mapping} />
+        {lines.map((s, i) => (
+          <LinePath key={s.id} id={s.id} className="series" data={data} scales={scales} index={i} color={s.color} />
         ))}
       </g>
-      {fx !== undefined && (
-        <g className="focus">
-          <line x1={fx} x2={fx} y1={MARGIN.top} y2={height - MARGIN.bottom} />
-          {series.map((s) => (
-            <circle key={s.id} cx={fx} cy={round(ay * s.values[focus!]! + by)} r={3.5} fill={s.color} />
-          ))}
-        </g>
-      )}
+      {focus !== undefined && <FocusMarks data={data} scales={scales} focus={focus} lines={lines} height={height} />}
     </svg>
   );
 }

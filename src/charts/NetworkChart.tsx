@@ -1,9 +1,11 @@
 /**
  * The leverage network: actors as nodes, channels as arrows whose width shows how strong each
- * channel is at the current settings. A function of its props only.
+ * channel is at the current settings. It does not read the store: the strengths come in as a
+ * `Live` prop and are written to the arrows without a React render (see live.ts).
  */
 import { scaleLinear } from 'd3-scale';
-import { memo, useId } from 'react';
+import { memo, useId, useRef } from 'react';
+import { sameFields, useLiveEffect, writeText, type Live } from './live.ts';
 
 export interface NetworkNode {
   id: string;
@@ -18,10 +20,14 @@ export interface NetworkLink {
   from: string;
   to: string;
   label: string;
-  /** the strength as text, with its unit */
-  valueText: string;
+}
+
+/** How strong a channel is at the current settings. */
+export interface LinkStrength {
   /** 0 (no pressure) to 1 (the strongest this channel gets over the scenario's lever ranges) */
   strength: number;
+  /** the strength as text, with its unit */
+  valueText: string;
 }
 
 export interface NetworkChartProps {
@@ -30,6 +36,8 @@ export interface NetworkChartProps {
   height: number;
   nodes: NetworkNode[];
   links: NetworkLink[];
+  /** one per link, in the same order */
+  strengths: Live<readonly LinkStrength[]>;
 }
 
 const R = 30;
@@ -37,70 +45,82 @@ const R = 30;
 const ARROW = 14;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** One channel; redrawn only when its strength, label or value text changes. */
-const Arrow = memo(
-  function Arrow({
-    link: l,
-    ax,
-    ay,
-    bx,
-    by,
-    width: rawWidth,
-    markerId,
-    chartWidth: width,
-  }: {
-    link: NetworkLink;
-    ax: number;
-    ay: number;
-    bx: number;
-    by: number;
-    width: number;
-    markerId: string;
-    chartWidth: number;
-  }) {
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len;
-    const uy = dy / len;
-    const x1 = round(ax + ux * R);
-    const y1 = round(ay + uy * R);
-    const x2 = round(bx - ux * (R + ARROW));
-    const y2 = round(by - uy * (R + ARROW));
-    const w = round(rawWidth);
-    const mx = (x1 + x2) / 2;
-    const my = (y1 + y2) / 2;
-    let label: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
-    // Labels go beside the arrow, on the outer side of the chart where arrows converge less:
-    // above a level arrow, right of an upright one, above-left or below-right of a slanted one.
-    if (Math.abs(uy) < 0.35) label = { x: mx, y: my - w / 2 - 22, anchor: 'middle' };
-    else if (Math.abs(ux) < 0.35) label = { x: mx + w / 2 + 8, y: my - 8, anchor: 'start' };
-    else if (mx < width / 2) label = { x: mx - (w / 2 + 10), y: my - (w / 2 + 14), anchor: 'end' };
-    else label = { x: mx + (w / 2 + 10), y: my + w / 2 + 4, anchor: 'start' };
-    return (
-      <g className={`link${l.strength <= 0 ? ' idle' : ''}`} data-link={`${l.from}-${l.to}`}>
-        <line x1={x1} y1={y1} x2={x2} y2={y2} strokeWidth={w} markerEnd={`url(#${markerId})`} />
-        <text x={round(label.x)} y={round(label.y)} textAnchor={label.anchor}>
-          <tspan className="link-label">{l.label}</tspan>
-          <tspan x={round(label.x)} dy="1.2em" className="link-value">
-            {l.valueText}
-          </tspan>
-        </text>
-      </g>
-    );
-  },
-  (a, b) =>
-    a.link.label === b.link.label &&
-    a.link.valueText === b.link.valueText &&
-    a.link.strength === b.link.strength &&
-    a.width === b.width &&
-    a.ax === b.ax &&
-    a.ay === b.ay &&
-    a.bx === b.bx &&
-    a.by === b.by &&
-    a.markerId === b.markerId &&
-    a.chartWidth === b.chartWidth,
-);
+const stroke = scaleLinear().domain([0, 1]).range([1, 12]).clamp(true);
+
+/** Where an arrow's label goes for a stroke width `w`. */
+function labelAt(x1: number, y1: number, x2: number, y2: number, ux: number, uy: number, w: number, width: number) {
+  const mx = (x1 + x2) / 2;
+  const my = (y1 + y2) / 2;
+  // Labels go beside the arrow, on the outer side of the chart where arrows converge less:
+  // above a level arrow, right of an upright one, above-left or below-right of a slanted one.
+  if (Math.abs(uy) < 0.35) return { x: round(mx), y: round(my - w / 2 - 22), anchor: 'middle' };
+  if (Math.abs(ux) < 0.35) return { x: round(mx + w / 2 + 8), y: round(my - 8), anchor: 'start' };
+  if (mx < width / 2) return { x: round(mx - (w / 2 + 10)), y: round(my - (w / 2 + 14)), anchor: 'end' };
+  return { x: round(mx + (w / 2 + 10)), y: round(my + w / 2 + 4), anchor: 'start' };
+}
+
+/** One channel: React draws it once; its width, label position and value follow the levers. */
+const Arrow = memo(function Arrow({
+  link: l,
+  index,
+  strengths,
+  ax,
+  ay,
+  bx,
+  by,
+  markerId,
+  chartWidth,
+}: {
+  link: NetworkLink;
+  index: number;
+  strengths: Live<readonly LinkStrength[]>;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  markerId: string;
+  chartWidth: number;
+}) {
+  const group = useRef<SVGGElement>(null);
+  const line = useRef<SVGLineElement>(null);
+  const text = useRef<SVGTextElement>(null);
+  const value = useRef<SVGTSpanElement>(null);
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const x1 = round(ax + ux * R);
+  const y1 = round(ay + uy * R);
+  const x2 = round(bx - ux * (R + ARROW));
+  const y2 = round(by - uy * (R + ARROW));
+  useLiveEffect(
+    strengths,
+    (all) => {
+      const s = all[index] ?? { strength: 0, valueText: '' };
+      const w = round(stroke(s.strength));
+      return { idle: s.strength <= 0, w, valueText: s.valueText, ...labelAt(x1, y1, x2, y2, ux, uy, w, chartWidth) };
+    },
+    (v, was) => {
+      if (v.idle !== was?.idle) group.current?.setAttribute('class', v.idle ? 'link idle' : 'link');
+      if (v.w !== was?.w) line.current?.setAttribute('stroke-width', String(v.w));
+      if (v.x !== was?.x) for (const el of [text.current, value.current]) el?.setAttribute('x', String(v.x));
+      if (v.y !== was?.y) text.current?.setAttribute('y', String(v.y));
+      if (v.anchor !== was?.anchor) text.current?.setAttribute('text-anchor', v.anchor);
+      if (v.valueText !== was?.valueText) writeText(value.current, v.valueText);
+    },
+    sameFields,
+  );
+  return (
+    <g ref={group} data-link={`${l.from}-${l.to}`}>
+      <line ref={line} x1={x1} y1={y1} x2={x2} y2={y2} markerEnd={`url(#${markerId})`} />
+      <text ref={text}>
+        <tspan className="link-label">{l.label}</tspan>
+        <tspan ref={value} dy="1.2em" className="link-value" />
+      </text>
+    </g>
+  );
+});
 
 /** The actors: they do not move when levers do. */
 const Nodes = memo(
@@ -124,7 +144,7 @@ const Nodes = memo(
   (a, b) => a.nodes === b.nodes && a.size === b.size,
 );
 
-export function NetworkChart({ name, width, height, nodes, links }: NetworkChartProps) {
+export function NetworkChart({ name, width, height, nodes, links, strengths }: NetworkChartProps) {
   const markerId = useId();
   const pad = R + 8;
   const px = scaleLinear()
@@ -133,7 +153,6 @@ export function NetworkChart({ name, width, height, nodes, links }: NetworkChart
   const py = scaleLinear()
     .domain([0, 1])
     .range([pad, height - pad]);
-  const stroke = scaleLinear().domain([0, 1]).range([1, 12]).clamp(true);
   const at = new Map(nodes.map((n) => [n.id, { x: px(n.x), y: py(n.y) }]));
   return (
     <svg role="img" aria-label={name} viewBox={`0 0 ${width} ${height}`} className="network-chart">
@@ -150,18 +169,19 @@ export function NetworkChart({ name, width, height, nodes, links }: NetworkChart
           <path d="M0,0L10,5L0,10z" className="arrowhead" />
         </marker>
       </defs>
-      {links.map((l) => {
+      {links.map((l, i) => {
         const a = at.get(l.from);
         const b = at.get(l.to);
         return a && b ? (
           <Arrow
             key={`${l.from}-${l.to}`}
             link={l}
+            index={i}
+            strengths={strengths}
             ax={a.x}
             ay={a.y}
             bx={b.x}
             by={b.y}
-            width={stroke(l.strength)}
             markerId={markerId}
             chartWidth={width}
           />

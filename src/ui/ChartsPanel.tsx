@@ -1,9 +1,10 @@
 import { memo, useMemo, useState } from 'react';
-import { LineChart, type ChartBand, type ChartWindow } from '../charts/LineChart.tsx';
+import { LineChart, type ChartBand, type ChartData, type ChartLine, type ChartWindow } from '../charts/LineChart.tsx';
+import { derive, useLiveSelect, type Live } from '../charts/live.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import { formatAuto, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
-import { useScenario, useT } from './context.ts';
+import { useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 
 const WIDTH = 520;
@@ -34,8 +35,12 @@ function windowsOf(scenario: Scenario, result: SimulationResult, lang: Lang): Ch
 
 const scaledCache = new WeakMap<Float64Array, { scale: number; values: Float64Array }>();
 
+const NONE = new Float64Array(0);
+
 /** Values times a display scale; the same input gives the same array, so unchanged lines are not redrawn. */
-function scaled(values: Float64Array, scale: number): ArrayLike<number> {
+function scaled(values: Float64Array | undefined, scale: number): ArrayLike<number> {
+  // Missing only for the moment between a scenario switch and the render that follows it.
+  if (!values) return NONE;
   if (scale === 1) return values;
   const hit = scaledCache.get(values);
   if (hit && hit.scale === scale) return hit.values;
@@ -53,10 +58,8 @@ function labelOf(scenario: Scenario, id: string, lang: Lang): string {
   return item ? item.label[lang] : id;
 }
 
-type LegendItem = { id: string; label: string; color: string };
-
 /** The key of a chart: it changes with the language, not with the levers. */
-const Legend = memo(function Legend({ items, defaultLabel }: { items: LegendItem[]; defaultLabel: string }) {
+const Legend = memo(function Legend({ items, defaultLabel }: { items: ChartLine[]; defaultLabel: string }) {
   return (
     <ul className="legend">
       {items.map((s) => (
@@ -71,17 +74,46 @@ const Legend = memo(function Legend({ items, defaultLabel }: { items: LegendItem
   );
 });
 
-export function ChartsPanel({ result, baseline }: { result: SimulationResult; baseline: SimulationResult }) {
+/** The values at the focused month, in words; rendered only while a month has focus. */
+function Readout({
+  data,
+  lines,
+  focus,
+  lang,
+  start,
+}: {
+  data: Live<ChartData>;
+  lines: ChartLine[];
+  focus: number | undefined;
+  lang: Lang;
+  start: string;
+}) {
+  const text = useLiveSelect(data, (d) =>
+    focus === undefined || focus >= d.times.length
+      ? ''
+      : translate(lang, 'readout', {
+          date: monthLabel(lang, start, d.times[focus]!, 'long'),
+          values: lines.map((s, i) => `${s.label} ${formatAuto(lang, d.values[i]![focus]!)}`).join('; '),
+        }),
+  );
+  return (
+    <p className="readout" aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
+export function ChartsPanel() {
   const scenario = useScenario();
   const { lang, t } = useT();
+  const { results } = useSources();
   const [focus, setFocus] = useState<number | undefined>(undefined);
-  const windows = windowsOf(scenario, result, lang);
   // Stable across lever changes, so the axes and bands are not redrawn on every step.
-  const { timeLabel, formatValue, bandsOf, legends } = useMemo(
+  const { timeLabel, formatValue, bandsOf, lines } = useMemo(
     () => ({
       timeLabel: (m: number) => monthLabel(lang, scenario.time.start, m, 'tick'),
       formatValue: (v: number) => formatAuto(lang, v),
-      legends: new Map(
+      lines: new Map<string, ChartLine[]>(
         scenario.charts.map((c) => [
           c.id,
           c.series.map((s) => ({ id: s.id, label: labelOf(scenario, s.id, lang), color: s.color })),
@@ -102,7 +134,22 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
     }),
     [lang, scenario],
   );
-  const horizon = result.horizon;
+  // What each chart draws, derived once per simulation; the shaded periods are shared by all.
+  const data = useMemo(() => {
+    const shared = derive(results, (r) => ({ r, windows: windowsOf(r.scenario, r.result, lang) }));
+    return new Map(
+      scenario.charts.map((c) => [
+        c.id,
+        derive(shared, ({ r, windows }): ChartData => ({
+          times: r.result.t,
+          values: c.series.map((s) => scaled(r.result.series[s.id], s.scale)),
+          baselines: c.series.map((s) => scaled(r.baseline.series[s.id], s.scale)),
+          windows,
+        })),
+      ]),
+    );
+  }, [results, scenario, lang]);
+  const horizon = useLiveSelect(results, (r) => r.result.horizon);
   const names = useMemo(() => {
     const start = monthLabel(lang, scenario.time.start, 0);
     const end = monthLabel(lang, scenario.time.start, horizon);
@@ -117,51 +164,37 @@ export function ChartsPanel({ result, baseline }: { result: SimulationResult; ba
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('charts')}</h2>
       <div className="chart-grid">
-        {scenario.charts.map((c) => {
-          const series = c.series.map((s) => ({
-            id: s.id,
-            label: labelOf(scenario, s.id, lang),
-            color: s.color,
-            values: scaled(result.series[s.id]!, s.scale),
-            baseline: scaled(baseline.series[s.id]!, s.scale),
-          }));
-          const bands = bandsOf.get(c.id);
-          const readout =
-            focus !== undefined
-              ? t('readout', {
-                  date: monthLabel(lang, scenario.time.start, result.t[focus]!, 'long'),
-                  values: series.map((s) => `${s.label} ${formatAuto(lang, s.values[focus]!)}`).join('; '),
-                })
-              : '';
-          return (
-            <figure key={c.id} className="chart" data-chart={c.id}>
-              <figcaption>
-                <h3>{c.title[lang]}</h3>
-                <span className="unit">{c.unit[lang]}</span>
-              </figcaption>
-              <LineChart
-                name={names.get(c.id)!}
-                unit={c.unit[lang]}
-                width={WIDTH}
-                height={HEIGHT}
-                times={result.t}
-                timeLabel={timeLabel}
-                series={series}
-                formatValue={formatValue}
-                windows={windows}
-                bands={bands}
-                min={c.min}
-                max={c.max}
-                focus={focus}
-                onFocus={setFocus}
-              />
-              <Legend items={legends.get(c.id)!} defaultLabel={t('scenarioDefault')} />
-              <p className="readout" aria-live="polite">
-                {readout}
-              </p>
-            </figure>
-          );
-        })}
+        {scenario.charts.map((c) => (
+          <figure key={c.id} className="chart" data-chart={c.id}>
+            <figcaption>
+              <h3>{c.title[lang]}</h3>
+              <span className="unit">{c.unit[lang]}</span>
+            </figcaption>
+            <LineChart
+              name={names.get(c.id)!}
+              unit={c.unit[lang]}
+              width={WIDTH}
+              height={HEIGHT}
+              timeLabel={timeLabel}
+              lines={lines.get(c.id)!}
+              data={data.get(c.id)!}
+              formatValue={formatValue}
+              bands={bandsOf.get(c.id)}
+              min={c.min}
+              max={c.max}
+              focus={focus}
+              onFocus={setFocus}
+            />
+            <Legend items={lines.get(c.id)!} defaultLabel={t('scenarioDefault')} />
+            <Readout
+              data={data.get(c.id)!}
+              lines={lines.get(c.id)!}
+              focus={focus}
+              lang={lang}
+              start={scenario.time.start}
+            />
+          </figure>
+        ))}
       </div>
     </section>
   );

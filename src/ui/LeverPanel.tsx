@@ -1,7 +1,8 @@
-import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
+import { sameFields, useLiveEffect } from '../charts/live.ts';
 import type { Lever, Scenario } from '../model/schema.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import { useApp, useAppStore, useScenario, useT } from './context.ts';
+import { useApp, useAppStore, useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 import { markLeverInput } from './timing.ts';
 
@@ -49,29 +50,45 @@ const LeverSources = memo(function LeverSources({
   );
 });
 
+/**
+ * One lever. React renders it once per language; its value follows the store (see
+ * charts/live.ts), so moving it renders nothing. The number field is left to the browser while
+ * someone types in it; otherwise it shows the value in use.
+ */
 function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario }) {
   const { lang, t: tr } = useT();
   const store = useAppStore();
-  const value = useApp((s) => s.levers[lever.id] ?? lever.default);
-  // The number field is left to the browser while someone types in it; otherwise it shows the
-  // value in use. Writing it directly (not as a controlled input) spares React's attribute sync,
-  // which was the most expensive part of a slider step.
+  const { state } = useSources();
+  const slider = useRef<HTMLInputElement>(null);
   const field = useRef<HTMLInputElement>(null);
-  const valueRef = useRef(value);
-  useLayoutEffect(() => {
-    valueRef.current = value;
-    const el = field.current;
-    if (el && document.activeElement !== el && el.value !== String(value)) el.value = String(value);
-  }, [value]);
+  const reset = useRef<HTMLButtonElement>(null);
   const id = `lever-${lever.id}`;
   const unit = lever.unit[lang];
   const label = lever.label[lang];
+  const valueOf = () => store.getState().levers[lever.id] ?? lever.default;
+  useLiveEffect(
+    state,
+    // Every lever's select runs on every step: it picks, and only a changed lever formats.
+    (s) => ({ value: s.levers[lever.id] ?? lever.default, lang }),
+    ({ value }, was) => {
+      const text = String(value);
+      const input = slider.current;
+      if (input && input.value !== text) input.value = text;
+      input?.setAttribute('aria-valuetext', `${formatNumber(lang, value, decimals(lever.step))} ${unit}`);
+      const number = field.current;
+      if (number && document.activeElement !== number && number.value !== text) number.value = text;
+      const atDefault = value === lever.default;
+      if (reset.current && atDefault !== (was?.value === lever.default)) reset.current.disabled = atDefault;
+    },
+    sameFields,
+  );
   const set = (v: number) => {
     markLeverInput();
     store.getState().setLever(lever.id, v);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const big = bigStep(lever);
+    const value = valueOf();
     let next: number | undefined;
     if (e.shiftKey && e.key.startsWith('Arrow')) {
       // In a right-to-left layout the browser mirrors the slider's left and right arrows; so do we.
@@ -90,11 +107,11 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
       <div className="lever-head">
         <label htmlFor={id}>{label}</label>
         <button
+          ref={reset}
           type="button"
           className="reset"
           aria-label={tr('resetLever', { label })}
           title={tr('resetLever', { label })}
-          disabled={value === lever.default}
           onClick={() => store.getState().resetLever(lever.id)}
         >
           ↺
@@ -102,13 +119,12 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
       </div>
       <div className="lever-inputs">
         <input
+          ref={slider}
           id={id}
           type="range"
           min={lever.min}
           max={lever.max}
           step={lever.step}
-          value={value}
-          aria-valuetext={`${formatNumber(lang, value, decimals(lever.step))} ${unit}`}
           aria-describedby={`${id}-description`}
           onChange={(e) => set(Number(e.currentTarget.value))}
           onKeyDown={onKeyDown}
@@ -120,7 +136,6 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
           min={lever.min}
           max={lever.max}
           step={lever.step}
-          defaultValue={String(value)}
           aria-label={tr('valueIn', { label, unit })}
           onChange={(e) => {
             const text = e.currentTarget.value;
@@ -128,7 +143,7 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
             if (text.trim() !== '' && Number.isFinite(n) && n >= lever.min && n <= lever.max) set(n);
           }}
           onBlur={(e) => {
-            e.currentTarget.value = String(valueRef.current);
+            e.currentTarget.value = String(valueOf());
           }}
         />
         <span className="unit">{unit}</span>

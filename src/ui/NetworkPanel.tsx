@@ -1,18 +1,39 @@
-import { useMemo } from 'react';
-import { NetworkChart, type NetworkLink, type NetworkNode } from '../charts/NetworkChart.tsx';
-import type { SimulationResult } from '../model/simulate.ts';
+import { memo, useMemo, useRef } from 'react';
+import { NetworkChart, type LinkStrength, type NetworkLink, type NetworkNode } from '../charts/NetworkChart.tsx';
+import { derive, useLiveEffect, writeText, type Live } from '../charts/live.ts';
 import { formatAuto } from '../i18n/index.ts';
 import { linkMaxOf } from '../state/results.ts';
-import { useScenario, useT } from './context.ts';
+import { useScenario, useSources, useT } from './context.ts';
 
-export function NetworkPanel({ result }: { result: SimulationResult }) {
+/** One channel in words, for those who do not see the arrows; its value follows the levers. */
+const Channel = memo(function Channel({
+  text,
+  index,
+  strengths,
+}: {
+  text: string;
+  index: number;
+  strengths: Live<readonly LinkStrength[]>;
+}) {
+  const value = useRef<HTMLSpanElement>(null);
+  useLiveEffect(
+    strengths,
+    (all) => all[index]?.valueText ?? '',
+    (v) => {
+      writeText(value.current, v);
+    },
+  );
+  return (
+    <li>
+      {text}, <span ref={value} />
+    </li>
+  );
+});
+
+export function NetworkPanel() {
   const scenario = useScenario();
   const { lang, t } = useT();
-  const maxima = linkMaxOf(scenario);
-  const unitOf = (id: string) =>
-    (scenario.outcomes.find((o) => o.id === id) ??
-      scenario.variables.find((v) => v.id === id) ??
-      scenario.stocks.find((s) => s.id === id))!.unit[lang];
+  const { results } = useSources();
   const nodes: NetworkNode[] = useMemo(
     () =>
       scenario.actors.map((a, i, all) => {
@@ -22,30 +43,52 @@ export function NetworkPanel({ result }: { result: SimulationResult }) {
       }),
     [scenario, lang],
   );
-  const links: NetworkLink[] = scenario.links.map((l) => {
-    const s = result.series[l.strength]!;
-    const value = s[s.length - 1]!;
-    const max = maxima.get(l.strength) ?? 0;
-    return {
-      from: l.from,
-      to: l.to,
-      label: l.label[lang],
-      valueText: `${formatAuto(lang, value)} ${unitOf(l.strength)}`,
-      strength: max > 0 ? Math.min(1, Math.abs(value) / max) : 0,
-    };
-  });
-  const nameOf = (id: string) => nodes.find((n) => n.id === id)!.label;
+  const links: NetworkLink[] = useMemo(
+    () => scenario.links.map((l) => ({ from: l.from, to: l.to, label: l.label[lang] })),
+    [scenario, lang],
+  );
+  const strengths = useMemo(() => {
+    const maxima = linkMaxOf(scenario);
+    const unitOf = (id: string) =>
+      (
+        scenario.outcomes.find((o) => o.id === id) ??
+        scenario.variables.find((v) => v.id === id) ??
+        scenario.stocks.find((s) => s.id === id)
+      )?.unit[lang] ?? '';
+    return derive(results, (r): LinkStrength[] =>
+      scenario.links.map((l) => {
+        const s = r.result.series[l.strength];
+        const value = s ? s[s.length - 1]! : 0;
+        const max = maxima.get(l.strength) ?? 0;
+        return {
+          valueText: `${formatAuto(lang, value)} ${unitOf(l.strength)}`,
+          strength: max > 0 ? Math.min(1, Math.abs(value) / max) : 0,
+        };
+      }),
+    );
+  }, [results, scenario, lang]);
+  const nameOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <section className="network" aria-labelledby="network-heading">
       <h2 id="network-heading">{t('network')}</h2>
-      <NetworkChart name={t('networkName')} width={760} height={480} nodes={nodes} links={links} />
+      <NetworkChart
+        name={t('networkName')}
+        width={760}
+        height={480}
+        nodes={nodes}
+        links={links}
+        strengths={strengths}
+      />
       <details className="channels">
         <summary>{t('channels')}</summary>
         <ul>
-          {links.map((l) => (
-            <li key={`${l.from}-${l.to}`}>
-              {nameOf(l.from)} → {nameOf(l.to)}: {l.label}, {l.valueText}
-            </li>
+          {links.map((l, i) => (
+            <Channel
+              key={`${l.from}-${l.to}`}
+              text={`${nameOf(l.from)} → ${nameOf(l.to)}: ${l.label}`}
+              index={i}
+              strengths={strengths}
+            />
           ))}
         </ul>
       </details>

@@ -1,48 +1,85 @@
 import type { Outcome } from '../model/schema.ts';
-import type { SimulationResult } from '../model/simulate.ts';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import { sameFields, useLiveEffect, useLiveSelect, writeAttr, writeText, type Live } from '../charts/live.ts';
 import { formatDelta, formatNumber, monthLabel, t, type Lang } from '../i18n/index.ts';
-import { useScenario, useT } from './context.ts';
+import { useScenario, useSources, useT } from './context.ts';
+import type { Results } from './sources.ts';
 
 function bandOf(outcome: Outcome, value: number) {
   return outcome.bands?.find((b) => b.below === undefined || value < b.below);
 }
 
-interface CardProps {
-  outcome: Outcome;
-  value: number;
-  delta: number;
-  lang: Lang;
-}
-
-/** One headline outcome; redrawn only when its value changes. */
-const Card = memo(function Card({ outcome: o, value, delta, lang }: CardProps) {
+/** What a card shows for a value and its change from the default. */
+function cardView(o: Outcome, value: number, delta: number, lang: Lang) {
   const d = o.format.decimals;
   const band = bandOf(o, value);
   const same = Number(delta.toFixed(d)) === 0;
-  const good = o.better === 'neither' || same ? 'neutral' : delta > 0 === (o.better === 'higher') ? 'good' : 'bad';
+  const tone = o.better === 'neither' || same ? 'neutral' : delta > 0 === (o.better === 'higher') ? 'good' : 'bad';
+  return {
+    value,
+    number: formatNumber(lang, value, d),
+    delta: same ? t(lang, 'sameAsDefault') : t(lang, 'vsDefault', { delta: formatDelta(lang, delta, d) }),
+    deltaClass: `card-delta delta-${tone}`,
+    band: band ? t(lang, 'verdict', { label: o.label[lang], band: band.label[lang] }) : '',
+    bandClass: `card-band tone-${band?.tone ?? 'neutral'}`,
+    bandTitle: band?.text[lang] ?? '',
+  };
+}
+
+/**
+ * One headline outcome. React renders it once per language; its value, change and verdict are
+ * written from the results as the levers move.
+ */
+const Card = memo(function Card({
+  outcome: o,
+  lang,
+  results,
+}: {
+  outcome: Outcome;
+  lang: Lang;
+  results: Live<Results>;
+}) {
+  const card = useRef<HTMLElement>(null);
+  const number = useRef<HTMLSpanElement>(null);
+  const delta = useRef<HTMLParagraphElement>(null);
+  const band = useRef<HTMLParagraphElement>(null);
+  useLiveEffect(
+    results,
+    // Every card's select runs on every step: it picks numbers, and only a changed card formats.
+    (r) => {
+      const value = r.result.outcomes[o.id] ?? NaN;
+      return { value, delta: value - (r.baseline.outcomes[o.id] ?? NaN), lang };
+    },
+    ({ value, delta: change }) => {
+      const v = cardView(o, value, change, lang);
+      writeAttr(card.current, 'data-value', String(v.value));
+      writeText(number.current, v.number);
+      writeText(delta.current, v.delta);
+      writeAttr(delta.current, 'class', v.deltaClass);
+      writeText(band.current, v.band);
+      writeAttr(band.current, 'class', v.bandClass);
+      writeAttr(band.current, 'title', v.bandTitle);
+    },
+    sameFields,
+  );
   return (
-    <article className="card" data-outcome={o.id} data-value={value} aria-labelledby={`card-${o.id}`}>
+    <article ref={card} className="card" data-outcome={o.id} aria-labelledby={`card-${o.id}`}>
       <h3 id={`card-${o.id}`}>{o.label[lang]}</h3>
       <p className="card-value">
-        <span className="number">{formatNumber(lang, value, d)}</span> <span className="unit">{o.unit[lang]}</span>
+        <span ref={number} className="number" /> <span className="unit">{o.unit[lang]}</span>
       </p>
-      <p className={`card-delta delta-${good}`}>
-        {same ? t(lang, 'sameAsDefault') : t(lang, 'vsDefault', { delta: formatDelta(lang, delta, d) })}
-      </p>
-      {band && (
-        <p className={`card-band tone-${band.tone}`} title={band.text[lang]}>
-          {t(lang, 'verdict', { label: o.label[lang], band: band.label[lang] })}
-        </p>
-      )}
+      <p ref={delta} />
+      {o.bands && <p ref={band} />}
     </article>
   );
 });
 
-export function OutcomeCards({ result, baseline }: { result: SimulationResult; baseline: SimulationResult }) {
+export function OutcomeCards() {
   const scenario = useScenario();
   const { lang, t: tr } = useT();
-  const end = monthLabel(lang, scenario.time.start, result.horizon, 'long');
+  const { results } = useSources();
+  const horizon = useLiveSelect(results, (r) => r.result.horizon);
+  const end = monthLabel(lang, scenario.time.start, horizon, 'long');
   return (
     <section className="outcomes" aria-labelledby="outcomes-heading">
       <h2 id="outcomes-heading">{tr('outcomes', { date: end })}</h2>
@@ -50,13 +87,7 @@ export function OutcomeCards({ result, baseline }: { result: SimulationResult; b
         {scenario.outcomes
           .filter((o) => o.headline)
           .map((o) => (
-            <Card
-              key={o.id}
-              outcome={o}
-              value={result.outcomes[o.id]!}
-              delta={result.outcomes[o.id]! - baseline.outcomes[o.id]!}
-              lang={lang}
-            />
+            <Card key={o.id} outcome={o} lang={lang} results={results} />
           ))}
       </div>
     </section>

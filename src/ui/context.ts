@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
 import type { UrlSync } from '../state/history.ts';
+import { sourcesOf } from './sources.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t as translate, type Lang } from '../i18n/index.ts';
 
@@ -28,4 +29,9 @@ export function useScenario() {
 export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<string, string | number>) => string } {
   const lang = useApp((s) => s.lang);
   return { lang, t: (key, params) => translate(lang, key, params) };
+}
+
+/** The store and its results as live values (see sources.ts). */
+export function useSources() {
+  return sourcesOf(useAppStore());
 }

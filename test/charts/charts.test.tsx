@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LineChart, type LineChartProps } from '../../src/charts/LineChart.tsx';
 import { NetworkChart } from '../../src/charts/NetworkChart.tsx';
+import { fixed } from '../../src/charts/live.ts';
 
 /** React's generated ids depend on what rendered before; they are not part of the drawing. */
 const stable = (html: string) => html.replace(/_r_[0-9a-z]+_|«[^»]*»|:r[0-9a-z]+:/gi, 'ID');
@@ -12,19 +13,15 @@ const props: LineChartProps = {
   unit: 'people',
   width: 520,
   height: 260,
-  times,
   timeLabel: (t) => `m${t}`,
-  series: [
-    {
-      id: 'held',
-      label: 'Held',
-      color: '#475569',
-      values: times.map((t) => 1180 + 10 * Math.sin(t / 3) - t / 7),
-      baseline: times.map(() => 1180),
-    },
-  ],
+  lines: [{ id: 'held', label: 'Held', color: '#475569' }],
+  data: fixed({
+    times,
+    values: [times.map((t) => 1180 + 10 * Math.sin(t / 3) - t / 7)],
+    baselines: [times.map(() => 1180)],
+    windows: [{ from: 1, to: 1.46, label: 'closed' }],
+  }),
   formatValue: (v) => v.toFixed(0),
-  windows: [{ from: 1, to: 1.46, label: 'closed' }],
   bands: [
     { from: -Infinity, to: 1175, tone: 'bad', label: 'low' },
     { from: 1175, to: Infinity, tone: 'good', label: 'high' },
@@ -68,10 +65,15 @@ describe('the network chart', () => {
         { id: 'c', label: 'China', color: '#d97706', x: 0.5, y: 0.1 },
       ]}
       links={[
-        { from: 'a', to: 'b', label: 'Closure', valueText: '18 people', strength: 0.2 },
-        { from: 'c', to: 'b', label: 'Pressure', valueText: '€0.9 bn', strength: 1 },
-        { from: 'c', to: 'a', label: 'Reopen', valueText: '0', strength: 0 },
+        { from: 'a', to: 'b', label: 'Closure' },
+        { from: 'c', to: 'b', label: 'Pressure' },
+        { from: 'c', to: 'a', label: 'Reopen' },
       ]}
+      strengths={fixed([
+        { valueText: '18 people', strength: 0.2 },
+        { valueText: '€0.9 bn', strength: 1 },
+        { valueText: '0', strength: 0 },
+      ])}
     />
   );
 
