@@ -122,6 +122,26 @@ function scalesFor(width: number, height: number, min?: number, max?: number): (
   };
 }
 
+/** `String(round(x))` from integer arithmetic, which is several times faster for a path's numbers. */
+function tenths(x: number): string {
+  const k = Math.round(x * 10);
+  const a = k < 0 ? -k : k;
+  const whole = Math.floor(a / 10);
+  const frac = a - whole * 10;
+  return `${k < 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+const prefixCache = new WeakMap<object, { ax: number; bx: number; prefixes: string[] }>();
+
+/** "M58," "L76.3," …: the x part of every point, the same for all lines of a chart. */
+function prefixesOf(times: ArrayLike<number>, l: Layout): string[] {
+  const hit = prefixCache.get(times);
+  if (hit && hit.ax === l.ax && hit.bx === l.bx) return hit.prefixes;
+  const prefixes = Array.from(times, (t, i) => `${i ? 'L' : 'M'}${tenths(l.ax * t + l.bx)},`);
+  prefixCache.set(times, { ax: l.ax, bx: l.bx, prefixes });
+  return prefixes;
+}
+
 const pathCache = new WeakMap<object, { times: ArrayLike<number>; layout: Layout; d: string }>();
 
 /** The `d` of a line; a baseline's is computed again only when the scales change. */
@@ -129,9 +149,9 @@ function pathOf(times: ArrayLike<number>, values: ArrayLike<number> | undefined,
   if (!values) return '';
   const hit = pathCache.get(values);
   if (hit && hit.times === times && sameFields(hit.layout, l)) return hit.d;
+  const prefixes = prefixesOf(times, l);
   let d = '';
-  for (let i = 0; i < times.length; i++)
-    d += `${i ? 'L' : 'M'}${round(l.ax * times[i]! + l.bx)},${round(l.ay * values[i]! + l.by)}`;
+  for (let i = 0; i < prefixes.length; i++) d += prefixes[i]! + tenths(l.ay * values[i]! + l.by);
   pathCache.set(values, { times, layout: l, d });
   return d;
 }

@@ -12,6 +12,8 @@ export interface SimulateOptions {
   horizon?: number;
 }
 
+export type Series = readonly number[];
+
 export interface SimulationResult {
   scenarioId: string;
   /** every lever as used (after clamping) */
@@ -19,9 +21,13 @@ export interface SimulationResult {
   notices: LeverNotice[];
   horizon: number;
   /** time of each point, in the scenario's unit, from 0 to horizon */
-  t: Float64Array;
-  /** series of every stock, variable and outcome, one value per time point */
-  series: Record<string, Float64Array>;
+  t: Series;
+  /**
+   * Series of every stock, variable and outcome, one value per time point. Plain arrays: a
+   * browser allocates a new typed array's memory outside its heap, which cost several times a
+   * whole simulation; an array of numbers is a cheap allocation on the heap.
+   */
+  series: Record<string, Series>;
   /** final value of every outcome */
   outcomes: Record<string, number>;
 }
@@ -42,10 +48,6 @@ export function resolveHorizon(model: Model, horizon: number | undefined): { hor
     : { horizon: used, notice: { kind: 'horizon-clamped', given: horizon, used, max: maxHorizon } };
 }
 
-/**
- * Runs one simulation on lever values that are already resolved (every lever, in range), writing
- * into `out` (one array per recorded id, each of length steps + 1). The hot loop of the engine.
- */
 interface Workspace {
   /** the state: one slot per name, lifted part and intermediate result */
   v: number[];
@@ -55,6 +57,9 @@ interface Workspace {
   net: Float64Array;
   flowTarget: Int32Array;
   flowCoef: Float64Array;
+  /** `simulate`'s lever values and output rows, reused across calls */
+  levers: Float64Array;
+  out: Float64Array;
 }
 
 /**
@@ -79,6 +84,8 @@ function workspace(model: Model): Workspace {
       net: new Float64Array(model.stockSlots.length),
       flowTarget: Int32Array.from(model.flowStock, (k) => model.stockSlots[k]!),
       flowCoef: Float64Array.from(model.flowSign, (sign) => sign * dt),
+      levers: new Float64Array(model.scenario.levers.length),
+      out: new Float64Array(0),
     };
     workspaces.set(model, w);
   }
@@ -173,15 +180,25 @@ export function simulate(
   const dt = model.scenario.time.step;
   const points = Math.round(horizon / dt) + 1;
   const count = model.recordedIds.length;
-  const buffer = new Float64Array((count + 1) * points);
-  run(model, Float64Array.from(model.scenario.levers.map((l) => values[l.id]!)), horizon, buffer, points);
-  const t = buffer.subarray(count * points);
-
-  for (let i = 0; i < points; i++) t[i] = i * dt;
-  const series: Record<string, Float64Array> = {};
+  const ws = workspace(model);
+  if (ws.out.length !== count * points) ws.out = new Float64Array(count * points);
+  const out = ws.out;
+  model.scenario.levers.forEach((l, i) => (ws.levers[i] = values[l.id]!));
+  run(model, ws.levers, horizon, out, points);
+  const t: number[] = [];
+  for (let i = 0; i < points; i++) t.push(i * dt);
+  // One array per distinct row: a series that repeats another shares its array.
+  const rows = new Map<number, number[]>();
+  const series: Record<string, Series> = {};
   model.recordedIds.forEach((id, k) => {
     const row = model.seriesRow[k]!;
-    series[id] = buffer.subarray(row * points, (row + 1) * points);
+    let line = rows.get(row);
+    if (!line) {
+      line = [];
+      for (let i = row * points; i < (row + 1) * points; i++) line.push(out[i]!);
+      rows.set(row, line);
+    }
+    series[id] = line;
   });
   const outcomes: Record<string, number> = {};
   for (const id of model.outcomeIds) outcomes[id] = series[id]![points - 1]!;

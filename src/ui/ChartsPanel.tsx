@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { LineChart, type ChartBand, type ChartData, type ChartLine, type ChartWindow } from '../charts/LineChart.tsx';
 import { derive, useLiveSelect, type Live } from '../charts/live.ts';
 import type { Scenario } from '../model/schema.ts';
-import type { SimulationResult } from '../model/simulate.ts';
+import type { Series, SimulationResult } from '../model/simulate.ts';
 import { formatAuto, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
 import { useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
@@ -33,19 +33,18 @@ function windowsOf(scenario: Scenario, result: SimulationResult, lang: Lang): Ch
   return out;
 }
 
-const scaledCache = new WeakMap<Float64Array, { scale: number; values: Float64Array }>();
+const scaledCache = new WeakMap<Series, { scale: number; values: Series }>();
 
-const NONE = new Float64Array(0);
+const NONE: Series = [];
 
 /** Values times a display scale; the same input gives the same array, so unchanged lines are not redrawn. */
-function scaled(values: Float64Array | undefined, scale: number): ArrayLike<number> {
+function scaled(values: Series | undefined, scale: number): Series {
   // Missing only for the moment between a scenario switch and the render that follows it.
   if (!values) return NONE;
   if (scale === 1) return values;
   const hit = scaledCache.get(values);
   if (hit && hit.scale === scale) return hit.values;
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i]! * scale;
+  const out = values.map((v) => v * scale);
   scaledCache.set(values, { scale, values: out });
   return out;
 }

@@ -1,10 +1,10 @@
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { sameFields, useLiveEffect } from '../charts/live.ts';
 import type { Lever, Scenario } from '../model/schema.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
-import { markLeverInput } from './timing.ts';
+import { leverChanged } from './timing.ts';
 
 function decimals(step: number): number {
   const s = String(step);
@@ -83,9 +83,31 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
     sameFields,
   );
   const set = (v: number) => {
-    markLeverInput();
     store.getState().setLever(lever.id, v);
+    leverChanged();
   };
+  // The slider's input and change events are handled here and go no further. React restores
+  // every input it rendered after each change event it sees, controlled or not, by writing its
+  // name and type again (facebook/react#36229); on a slider that is four attribute writes and
+  // the style work they cause, on every step. Nothing above the slider listens to these events.
+  useLayoutEffect(() => {
+    const input = slider.current;
+    if (!input) return;
+    // A keyboard step fires both events; whichever comes first applies the value.
+    const onSlide = (e: Event) => {
+      e.stopPropagation();
+      const v = Number(input.value);
+      if (v === (store.getState().levers[lever.id] ?? lever.default)) return;
+      store.getState().setLever(lever.id, v);
+      leverChanged();
+    };
+    input.addEventListener('input', onSlide);
+    input.addEventListener('change', onSlide);
+    return () => {
+      input.removeEventListener('input', onSlide);
+      input.removeEventListener('change', onSlide);
+    };
+  }, [store, lever]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const big = bigStep(lever);
     const value = valueOf();
@@ -126,7 +148,6 @@ function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario })
           max={lever.max}
           step={lever.step}
           aria-describedby={`${id}-description`}
-          onChange={(e) => set(Number(e.currentTarget.value))}
           onKeyDown={onKeyDown}
         />
         <input

@@ -1,49 +1,37 @@
 /**
  * User Timing for the lever budget, read by `npm run bench:ui`: a "lever-update" measure per
- * lever step, from the start of the event that carries the step to the end of its dispatch.
+ * lever step, over the dispatch of the event that changed the lever (what Event Timing calls
+ * processingStart to processingEnd). That is the input event of an arrow key, a drag or a typed
+ * number, or the keydown of PageUp/PageDown and Shift+arrow, which the lever handles itself.
  *
- * The start is the keydown of an arrow key (the browser turns it into an input event in the same
- * task), or the input event itself for a drag or a typed number. The end is a listener on the
- * window in the bubbling phase: it runs after React's handlers, after the store's subscribers
- * have redrawn the charts, cards and arrows, and after any render React flushed for the event.
- * Layout and paint come later and are in the bench's other figure, keypress to next frame.
+ * It starts in a capturing listener on the window, before any other listener of the event. It
+ * ends in a microtask queued once the lever is set: after the store's subscribers have written
+ * the charts, cards and arrows, and after the render React flushes for the change (React queues
+ * that microtask first, or renders before its own event handler returns). Layout and paint come
+ * later; they are in the bench's other figure, keypress to next frame.
  */
-let stepStart: number | undefined;
-let leverChanged = false;
+let eventStart: number | undefined;
+let pending = false;
 
-/** Called by a lever's handler: this event changed a lever, so its dispatch is measured. */
-export function markLeverInput(): void {
-  leverChanged = true;
+/** Called once a lever's handler has set the lever: the current event's dispatch is measured. */
+export function leverChanged(): void {
+  if (pending) return;
+  pending = true;
+  queueMicrotask(() => {
+    pending = false;
+    if (eventStart !== undefined) performance.measure('lever-update', { start: eventStart, end: performance.now() });
+    eventStart = undefined;
+  });
 }
 
 /** Starts measuring lever steps in `target`; returns a function that stops. */
 export function watchLeverSteps(target: Window = window): () => void {
-  const onKeyDown = () => {
-    stepStart = performance.now();
-    // A keydown that changes nothing must not become the start of a later step.
-    setTimeout(() => {
-      stepStart = undefined;
-    }, 0);
+  const start = () => {
+    eventStart = performance.now();
   };
-  const onInput = () => {
-    stepStart ??= performance.now();
-  };
-  const onEnd = () => {
-    if (leverChanged && stepStart !== undefined)
-      performance.measure('lever-update', { start: stepStart, end: performance.now() });
-    if (leverChanged) stepStart = undefined;
-    leverChanged = false;
-  };
-  const listeners: [string, () => void, boolean][] = [
-    ['keydown', onKeyDown, true],
-    ['input', onInput, true],
-    ['change', onInput, true],
-    ['keydown', onEnd, false],
-    ['input', onEnd, false],
-    ['change', onEnd, false],
-  ];
-  for (const [type, fn, capture] of listeners) target.addEventListener(type, fn, capture);
+  const types = ['keydown', 'input', 'change'];
+  for (const type of types) target.addEventListener(type, start, true);
   return () => {
-    for (const [type, fn, capture] of listeners) target.removeEventListener(type, fn, capture);
+    for (const type of types) target.removeEventListener(type, start, true);
   };
 }
