@@ -21,6 +21,7 @@ export default defineConfig({
             'test/cli/**/*.test.ts',
             'test/scenarios/**/*.test.ts',
             'test/state/**/*.test.ts',
+            'test/i18n/**/*.test.ts',
           ],
           exclude: ['**/*.dom.test.ts'],
           environment: 'node',

@@ -8,7 +8,7 @@
 import { nice } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { memo, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { sameFields, sameItems, useLiveEffect, useLiveSelect, type Live } from './live.ts';
+import { sameFields, sameItems, useLiveEffect, useLiveSelect, writeAttr, writeText, type Live } from './live.ts';
 
 /** How a line looks; its values are in `ChartData`. */
 export interface ChartLine {
@@ -158,7 +158,14 @@ function pathOf(times: ArrayLike<number>, values: ArrayLike<number> | undefined,
 
 type Scales = (data: ChartData) => Layout;
 
-/** Bands and the value axis: React renders them again only when the value domain changes. */
+/** Tick slots on the value axis: d3's ticks(lo, hi, 5) never gives more. */
+const MAX_TICKS = 11;
+
+/**
+ * Bands and the value axis. React renders a fixed set of slots once; when the value domain
+ * changes, the ticks and bands are moved, relabelled and shown or hidden in place, so a lever
+ * step that changes the domain costs a few attribute writes rather than a React render.
+ */
 const Frame = memo(function Frame({
   data,
   scales,
@@ -174,38 +181,66 @@ const Frame = memo(function Frame({
   bands: ChartBand[] | undefined;
   formatValue: (v: number) => string;
 }) {
-  const [yLo, yHi] = useLiveSelect(
+  const bandSlots = useRef<(SVGGElement | null)[]>([]);
+  const tickSlots = useRef<(SVGGElement | null)[]>([]);
+  useLiveEffect(
     data,
     (d) => {
       const l = scales(d);
       return [l.yLo, l.yHi] as const;
     },
-    sameItems,
-  );
-  const y = scaleLinear()
-    .domain([yLo, yHi])
-    .range([height - MARGIN.bottom, MARGIN.top]);
-  return (
-    <>
-      {bands?.map((b) => {
+    ([yLo, yHi]) => {
+      const y = scaleLinear()
+        .domain([yLo, yHi])
+        .range([height - MARGIN.bottom, MARGIN.top]);
+      bands?.forEach((b, i) => {
+        const g = bandSlots.current[i];
+        if (!g) return;
         const top = round(y(Math.min(b.to, yHi)));
         const bottom = round(y(Math.max(b.from, yLo)));
-        return bottom > top ? (
-          <g key={b.label} className={`band tone-${b.tone}`}>
-            <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={round(bottom - top)} />
-            <text x={width - MARGIN.right - 4} y={top + 12} textAnchor="end">
-              {b.label}
-            </text>
-          </g>
-        ) : null;
-      })}
+        writeAttr(g, 'display', bottom > top ? 'inline' : 'none');
+        if (bottom <= top) return;
+        writeAttr(g.firstElementChild, 'y', String(top));
+        writeAttr(g.firstElementChild, 'height', String(round(bottom - top)));
+        writeAttr(g.lastElementChild, 'y', String(top + 12));
+      });
+      const ticks = y.ticks(5);
+      tickSlots.current.forEach((g, i) => {
+        const v = ticks[i];
+        writeAttr(g, 'display', v === undefined ? 'none' : 'inline');
+        if (v === undefined || !g) return;
+        writeAttr(g, 'transform', `translate(0,${round(y(v))})`);
+        writeText(g.lastElementChild, formatValue(v));
+      });
+    },
+    sameItems,
+  );
+  return (
+    <>
+      {bands?.map((b, i) => (
+        <g
+          key={b.label}
+          ref={(el) => {
+            bandSlots.current[i] = el;
+          }}
+          className={`band tone-${b.tone}`}
+        >
+          <rect x={MARGIN.left} width={width - MARGIN.left - MARGIN.right} />
+          <text x={width - MARGIN.right - 4} textAnchor="end">
+            {b.label}
+          </text>
+        </g>
+      ))}
       <g className="axis axis-y">
-        {y.ticks(5).map((v, i) => (
-          <g key={i} transform={`translate(0,${round(y(v))})`}>
+        {Array.from({ length: MAX_TICKS }, (_, i) => (
+          <g
+            key={i}
+            ref={(el) => {
+              tickSlots.current[i] = el;
+            }}
+          >
             <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
-            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
-              {formatValue(v)}
-            </text>
+            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end" />
           </g>
         ))}
       </g>

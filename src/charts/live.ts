@@ -97,8 +97,13 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 /** Two flat records with the same values under the same keys. */
 export function sameFields<T extends object>(a: T, b: T): boolean {
   if (a === b) return true;
-  const ka = Object.keys(a) as (keyof T)[];
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+  let n = 0;
+  for (const k in a) {
+    if (!Object.is(a[k], b[k])) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 /** Sets an attribute unless it already has that value: a write costs style work even when equal. */

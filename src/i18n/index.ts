@@ -19,20 +19,83 @@ export function text(lang: Lang, value: LocalizedText): string {
   return value[lang];
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+interface NumberFormatter {
+  intl: Intl.NumberFormat;
+  /** the sign Intl puts before a negative number ("-", or "\u200e-" in Arabic) */
+  minus: string;
+  /** whether the quick path agreed with Intl on the probe numbers */
+  quick: boolean;
+}
 
-/** Formats a number for a language; Arabic keeps Western digits, as Arabic news media commonly do. */
-export function formatNumber(lang: Lang, value: number, decimals = 0): string {
+const formatters = new Map<string, NumberFormatter>();
+
+/**
+ * Intl's output without Intl, several times faster (a lever step formats a dozen numbers). Like
+ * ICU, it rounds the shortest decimal that reads back as the same double (what String gives),
+ * half away from zero; then groups of three and Intl's minus sign. Undefined where String would
+ * use an exponent, and for what is not a finite number: Intl handles those.
+ */
+export function quickFormat(
+  value: number,
+  decimals: number,
+  minus: string,
+  group: string,
+  point: string,
+): string | undefined {
+  const text = String(Math.abs(value));
+  if (!Number.isFinite(value) || text.includes('e')) return undefined;
+  const dot = text.indexOf('.');
+  let whole = dot < 0 ? text : text.slice(0, dot);
+  let frac = dot < 0 ? '' : text.slice(dot + 1);
+  if (frac.length > decimals) {
+    const up = frac.charCodeAt(decimals) >= 53; // '5' or more
+    frac = frac.slice(0, decimals);
+    if (up) {
+      const digits = (whole + frac).split('');
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+      if (i >= 0) digits[i] = String(Number(digits[i]) + 1);
+      else digits.unshift('1');
+      whole = digits.slice(0, digits.length - decimals).join('');
+      frac = digits.slice(digits.length - decimals).join('');
+    }
+  }
+  frac = frac.padEnd(decimals, '0');
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += group + whole.slice(i, i + 3);
+  const negative = value < 0 || Object.is(value, -0);
+  return `${negative ? minus : ''}${grouped}${decimals > 0 ? point + frac : ''}`;
+}
+
+/** Numbers that exercise grouping, rounding and the sign, to check the quick path against Intl. */
+const PROBES = [-1234567.891, 1234.5, 0.125, -0.001, 999.995, 1.005, 99.5, 12, 0];
+
+function formatterFor(lang: Lang, decimals: number): NumberFormatter {
   const key = `${lang}:${decimals}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en', {
+    const intl = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en', {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
     });
+    const minus = intl.format(-1).slice(0, -1);
+    // The quick path is used only where it gives exactly what this engine's Intl gives.
+    const quick = PROBES.every((x) => quickFormat(x, decimals, minus, ',', '.') === intl.format(x));
+    f = { intl, minus, quick };
     formatters.set(key, f);
   }
-  return f.format(value);
+  return f;
+}
+
+/** Formats a number for a language; Arabic keeps Western digits, as Arabic news media commonly do. */
+export function formatNumber(lang: Lang, value: number, decimals = 0): string {
+  const f = formatterFor(lang, decimals);
+  return (f.quick ? quickFormat(value, decimals, f.minus, ',', '.') : undefined) ?? f.intl.format(value);
+}
+
+/** Intl's own output, the reference for `formatNumber`. */
+export function formatNumberIntl(lang: Lang, value: number, decimals = 0): string {
+  return formatterFor(lang, decimals).intl.format(value);
 }
 
 function formatValue(lang: Lang, v: string | number): string {

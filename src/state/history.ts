@@ -4,7 +4,7 @@
  * language) adds an entry that the browser's Back button undoes, and Back/Forward restore the
  * view from the address.
  */
-import { currentScenario, type AppStore } from './store.ts';
+import { currentScenario, type AppState, type AppStore } from './store.ts';
 import { decodeUrl, encodeUrl } from './url.ts';
 
 export interface UrlSync {
@@ -14,15 +14,14 @@ export interface UrlSync {
 }
 
 export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 250): UrlSync {
-  let pending: string | undefined;
+  // The state whose address is still to be written; encoded only when written, not on every step.
+  let pending: AppState | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const urlOf = () => {
-    const state = store.getState();
-    return `${win.location.pathname}${encodeUrl(state, currentScenario(state))}${win.location.hash}`;
-  };
+  const urlOf = (state: AppState) =>
+    `${win.location.pathname}${encodeUrl(state, currentScenario(state))}${win.location.hash}`;
   const flush = () => {
-    if (pending !== undefined) win.history.replaceState(win.history.state, '', pending);
+    if (pending !== undefined) win.history.replaceState(win.history.state, '', urlOf(pending));
     pending = undefined;
   };
   const tick = () => {
@@ -31,7 +30,7 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
   };
 
   // The address shows what the page shows, even when the link that opened it was broken.
-  win.history.replaceState(win.history.state, '', urlOf());
+  win.history.replaceState(win.history.state, '', urlOf(store.getState()));
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.scenarioId === prev.scenarioId && state.levers === prev.levers && state.lang === prev.lang) return;
@@ -39,15 +38,14 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
       pending = undefined;
       return;
     }
-    const url = urlOf();
     if (state.lastChange === 'discrete') {
       // The entry being left keeps the slider positions set just before: Back returns to them.
       flush();
-      win.history.pushState(null, '', url);
+      win.history.pushState(null, '', urlOf(state));
       return;
     }
     // Written after the frame, never inside the input handler: replaceState is slow in browsers.
-    pending = url;
+    pending = state;
     if (timer === undefined) timer = setTimeout(tick, throttleMs);
   });
 
