@@ -9,10 +9,22 @@ export function dir(lang: Lang): 'ltr' | 'rtl' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
+/** Each message split once at its {placeholders}: odd items are the names. */
+const templates = new Map<string, string[]>();
+
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[lang][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? formatValue(lang, params[name]!) : `{${name}}`,
-  );
+  const id = `${lang}\u0000${key}`;
+  let parts = templates.get(id);
+  if (!parts) {
+    parts = messages[lang][key].split(/\{(\w+)\}/);
+    templates.set(id, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? formatValue(lang, params[name]!) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export function text(lang: Lang, value: LocalizedText): string {
@@ -27,7 +39,8 @@ interface NumberFormatter {
   quick: boolean;
 }
 
-const formatters = new Map<string, NumberFormatter>();
+/** Per language, by number of decimals. */
+const formatters: Record<Lang, NumberFormatter[]> = { en: [], ar: [] };
 
 /**
  * Intl's output without Intl, several times faster (a lever step formats a dozen numbers). Like
@@ -71,8 +84,7 @@ export function quickFormat(
 const PROBES = [-1234567.891, 1234.5, 0.125, -0.001, 999.995, 1.005, 99.5, 12, 0];
 
 function formatterFor(lang: Lang, decimals: number): NumberFormatter {
-  const key = `${lang}:${decimals}`;
-  let f = formatters.get(key);
+  let f = formatters[lang][decimals];
   if (!f) {
     const intl = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en', {
       minimumFractionDigits: decimals,
@@ -82,7 +94,7 @@ function formatterFor(lang: Lang, decimals: number): NumberFormatter {
     // The quick path is used only where it gives exactly what this engine's Intl gives.
     const quick = PROBES.every((x) => quickFormat(x, decimals, minus, ',', '.') === intl.format(x));
     f = { intl, minus, quick };
-    formatters.set(key, f);
+    formatters[lang][decimals] = f;
   }
   return f;
 }

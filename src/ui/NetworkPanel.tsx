@@ -1,26 +1,31 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { NetworkChart, type LinkStrength, type NetworkLink, type NetworkNode } from '../charts/NetworkChart.tsx';
 import { derive, useLiveEffect, writeText, type Live } from '../charts/live.ts';
 import { formatAuto } from '../i18n/index.ts';
 import { linkMaxOf } from '../state/results.ts';
 import { useScenario, useSources, useT } from './context.ts';
 
-/** One channel in words, for those who do not see the arrows; its value follows the levers. */
+/**
+ * One channel in words, for those who do not see the arrows. Its value follows the levers while
+ * the list is open; a closed list is neither shown nor read out, so it is not written.
+ */
 const Channel = memo(function Channel({
   text,
   index,
   strengths,
+  open,
 }: {
   text: string;
   index: number;
   strengths: Live<readonly LinkStrength[]>;
+  open: boolean;
 }) {
   const value = useRef<HTMLSpanElement>(null);
   useLiveEffect(
     strengths,
-    (all) => all[index]?.valueText ?? '',
+    (all) => (open ? (all[index]?.valueText ?? '') : undefined),
     (v) => {
-      writeText(value.current, v);
+      if (v !== undefined) writeText(value.current, v);
     },
   );
   return (
@@ -49,25 +54,28 @@ export function NetworkPanel() {
   );
   const strengths = useMemo(() => {
     const maxima = linkMaxOf(scenario);
-    const unitOf = (id: string) =>
-      (
-        scenario.outcomes.find((o) => o.id === id) ??
-        scenario.variables.find((v) => v.id === id) ??
-        scenario.stocks.find((s) => s.id === id)
-      )?.unit[lang] ?? '';
+    const units = scenario.links.map(
+      ({ strength: id }) =>
+        (
+          scenario.outcomes.find((o) => o.id === id) ??
+          scenario.variables.find((v) => v.id === id) ??
+          scenario.stocks.find((s) => s.id === id)
+        )?.unit[lang] ?? '',
+    );
     return derive(results, (r): LinkStrength[] =>
-      scenario.links.map((l) => {
+      scenario.links.map((l, i) => {
         const s = r.result.series[l.strength];
         const value = s ? s[s.length - 1]! : 0;
         const max = maxima.get(l.strength) ?? 0;
         return {
-          valueText: `${formatAuto(lang, value)} ${unitOf(l.strength)}`,
+          valueText: `${formatAuto(lang, value)} ${units[i]}`,
           strength: max > 0 ? Math.min(1, Math.abs(value) / max) : 0,
         };
       }),
     );
   }, [results, scenario, lang]);
   const nameOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const [open, setOpen] = useState(false);
   return (
     <section className="network" aria-labelledby="network-heading">
       <h2 id="network-heading">{t('network')}</h2>
@@ -79,7 +87,7 @@ export function NetworkPanel() {
         links={links}
         strengths={strengths}
       />
-      <details className="channels">
+      <details className="channels" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('channels')}</summary>
         <ul>
           {links.map((l, i) => (
@@ -88,6 +96,7 @@ export function NetworkPanel() {
               text={`${nameOf(l.from)} → ${nameOf(l.to)}: ${l.label}`}
               index={i}
               strengths={strengths}
+              open={open}
             />
           ))}
         </ul>

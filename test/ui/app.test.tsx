@@ -135,6 +135,19 @@ describe('the app', () => {
     expect(screen.getAllByText(/^August 2027: Political prisoners held 1,211/).length).toBeGreaterThan(0);
   });
 
+  it('lists the channels of the network in words, with values that follow the levers', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByText('Channels'));
+    const item = () =>
+      screen.getByText((_, el) => el?.tagName === 'LI' && /Border closure with a prisoner ask, /.test(el.textContent));
+    const before = item().textContent;
+    expect(before).toMatch(/^Poland → .+: Border closure with a prisoner ask, 0 /);
+    fireEvent.input(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '8' } });
+    expect(item().textContent).not.toBe(before);
+    expect(item().textContent).toMatch(/ask, [1-9]/);
+  });
+
   it('marks the closure period on the time axis', () => {
     renderApp('?polandClosureWeeks=8');
     const chart = screen.getByRole('img', { name: /^Political prisoners held/ });
