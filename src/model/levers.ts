@@ -20,10 +20,25 @@ export function defaultLevers(scenario: Scenario): Record<string, number> {
   return Object.fromEntries(scenario.levers.map((l) => [l.id, l.default]));
 }
 
+/** Each scenario's defaults and levers by id, built once: a slider step resolves its levers. */
+const indexes = new WeakMap<
+  Scenario,
+  { defaults: Record<string, number>; byId: Map<string, Scenario['levers'][number]> }
+>();
+
+function indexOf(scenario: Scenario) {
+  let index = indexes.get(scenario);
+  if (!index) {
+    index = { defaults: defaultLevers(scenario), byId: new Map(scenario.levers.map((l) => [l.id, l])) };
+    indexes.set(scenario, index);
+  }
+  return index;
+}
+
 export function resolveLevers(scenario: Scenario, input: Readonly<Record<string, unknown>> = {}): ResolvedLevers {
   const notices: LeverNotice[] = [];
-  const values = defaultLevers(scenario);
-  const byId = new Map(scenario.levers.map((l) => [l.id, l]));
+  const { defaults, byId } = indexOf(scenario);
+  const values = { ...defaults };
   for (const [id, raw] of Object.entries(input)) {
     const lever = byId.get(id);
     if (!lever) {

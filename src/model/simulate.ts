@@ -10,6 +10,11 @@ import { resolveLevers, type LeverNotice } from './levers.ts';
 export interface SimulateOptions {
   /** number of time units to simulate; default: the scenario's horizon */
   horizon?: number;
+  /**
+   * the series to return (ids of stocks, variables and outcomes); default: all. A page that
+   * draws a few of them on every lever step asks for those only. Outcomes are always returned.
+   */
+  series?: readonly string[];
 }
 
 export type Series = readonly number[];
@@ -165,6 +170,18 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
 /** A compiled model, or a checked scenario (compiled on first use and cached). */
 export type Simulatable = Model | Scenario;
 
+const rowIndexes = new WeakMap<Model, Map<string, number>>();
+
+/** The output row of each recorded id. */
+function rowsOf(model: Model): Map<string, number> {
+  let rows = rowIndexes.get(model);
+  if (!rows) {
+    rows = new Map(model.recordedIds.map((id, k) => [id, model.seriesRow[k]!]));
+    rowIndexes.set(model, rows);
+  }
+  return rows;
+}
+
 function modelOf(x: Simulatable): Model {
   return 'slotCount' in x ? x : compileScenario(x);
 }
@@ -187,21 +204,23 @@ export function simulate(
   run(model, ws.levers, horizon, out, points);
   const t: number[] = [];
   for (let i = 0; i < points; i++) t.push(i * dt);
+  const rowOf = rowsOf(model);
   // One array per distinct row: a series that repeats another shares its array.
-  const rows = new Map<number, number[]>();
+  const lines = new Map<number, number[]>();
   const series: Record<string, Series> = {};
-  model.recordedIds.forEach((id, k) => {
-    const row = model.seriesRow[k]!;
-    let line = rows.get(row);
+  for (const id of options.series ?? model.recordedIds) {
+    const row = rowOf.get(id);
+    if (row === undefined) continue;
+    let line = lines.get(row);
     if (!line) {
       line = [];
       for (let i = row * points; i < (row + 1) * points; i++) line.push(out[i]!);
-      rows.set(row, line);
+      lines.set(row, line);
     }
     series[id] = line;
-  });
+  }
   const outcomes: Record<string, number> = {};
-  for (const id of model.outcomeIds) outcomes[id] = series[id]![points - 1]!;
+  for (const id of model.outcomeIds) outcomes[id] = out[rowOf.get(id)! * points + points - 1]!;
   return { scenarioId: model.scenario.id, levers: values, notices, horizon, t, series, outcomes };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Derived results: the simulation of the current settings and of the scenario's defaults. Cached
- * on their inputs (the scenario object and the levers object), so a render never simulates twice.
+ * Derived results: the simulation of the current settings and of the scenario's defaults, with the
+ * series the page shows. Cached on their inputs (the scenario object and the levers object), so a
+ * lever step simulates once whatever number of parts read the result.
  */
 import { compileScenario, type Model } from '../model/compile.ts';
 import type { Scenario } from '../model/schema.ts';
@@ -8,6 +9,23 @@ import { matrixSettings } from '../model/checks.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
 
 const baselines = new WeakMap<Scenario, SimulationResult>();
+const shown = new WeakMap<Scenario, string[]>();
+
+/** The series the page draws: the charts' lines, the network's channels and the shaded periods. */
+export function shownSeries(scenario: Scenario): string[] {
+  let ids = shown.get(scenario);
+  if (!ids) {
+    ids = [
+      ...new Set([
+        ...scenario.charts.flatMap((c) => c.series.map((s) => s.id)),
+        ...scenario.links.map((l) => l.strength),
+        ...scenario.timeMarks.map((m) => m.series),
+      ]),
+    ];
+    shown.set(scenario, ids);
+  }
+  return ids;
+}
 
 export function modelFor(scenario: Scenario): Model {
   return compileScenario(scenario);
@@ -17,7 +35,7 @@ export function modelFor(scenario: Scenario): Model {
 export function baselineOf(scenario: Scenario): SimulationResult {
   let r = baselines.get(scenario);
   if (!r) {
-    r = simulate(modelFor(scenario), {});
+    r = simulate(modelFor(scenario), {}, { series: shownSeries(scenario) });
     baselines.set(scenario, r);
   }
   return r;
@@ -28,7 +46,10 @@ let last: { scenario: Scenario; levers: Record<string, number>; result: Simulati
 /** The run at the current settings; the same inputs give the same object back. */
 export function resultOf(scenario: Scenario, levers: Record<string, number>): SimulationResult {
   if (last && last.scenario === scenario && last.levers === levers) return last.result;
-  const result = Object.keys(levers).length === 0 ? baselineOf(scenario) : simulate(modelFor(scenario), levers);
+  const result =
+    Object.keys(levers).length === 0
+      ? baselineOf(scenario)
+      : simulate(modelFor(scenario), levers, { series: shownSeries(scenario) });
   last = { scenario, levers, result };
   return result;
 }

@@ -27,6 +27,19 @@ describe('simulate', () => {
     expect(r.outcomes.prisonersHeld).toBe(r.series.prisonersHeld![24]);
   });
 
+  it('returns only the series asked for, with the same values and all the outcomes', () => {
+    fc.assert(
+      fc.property(anyLevers, fc.subarray(model.recordedIds), (set, ids) => {
+        const all = simulate(model, set);
+        const some = simulate(model, set, { series: ids });
+        expect(Object.keys(some.series).sort()).toEqual([...ids].sort());
+        for (const id of ids) expect(some.series[id]).toEqual(all.series[id]);
+        expect(some.outcomes).toEqual(all.outcomes);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('starts from the sourced count of about 1,180 prisoners', () => {
     expect(simulate(model).series.prisonersHeld![0]).toBe(1180);
   });
