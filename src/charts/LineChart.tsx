@@ -185,9 +185,10 @@ const Frame = memo(function Frame({
   const tickSlots = useRef<(SVGGElement | null)[]>([]);
   useLiveEffect(
     data,
+    // The formatter too: the tick labels are written again when the language changes.
     (d) => {
       const l = scales(d);
-      return [l.yLo, l.yHi] as const;
+      return [l.yLo, l.yHi, formatValue, height, width] as const;
     },
     ([yLo, yHi]) => {
       const y = scaleLinear()

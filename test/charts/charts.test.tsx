@@ -1,6 +1,6 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { LineChart, type LineChartProps } from '../../src/charts/LineChart.tsx';
+import { LineChart, type ChartData, type LineChartProps } from '../../src/charts/LineChart.tsx';
 import { NetworkChart } from '../../src/charts/NetworkChart.tsx';
 import { fixed } from '../../src/charts/live.ts';
 
@@ -50,6 +50,36 @@ describe('the line chart', () => {
     expect([...container.querySelectorAll('.band text')].map((t) => t.textContent)).toEqual(['low', 'high']);
     expect(container.querySelectorAll('.focus circle')).toHaveLength(1);
     expect(container.querySelector('svg')!.getAttribute('aria-label')).toBe('Prisoners held');
+  });
+});
+
+describe('the line chart following live data', () => {
+  it('moves its line, its value axis and its shaded period when the data changes', () => {
+    let data: ChartData = {
+      times,
+      values: [times.map(() => 10)],
+      baselines: [times.map(() => 10)],
+      windows: [{ from: 1, to: 2, label: 'closed' }],
+    };
+    const listeners = new Set<() => void>();
+    const live = {
+      get: () => data,
+      subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+    };
+    const { container } = render(<LineChart {...props} data={live} bands={undefined} focus={undefined} />);
+    const d = () => container.querySelector('path.series')!.getAttribute('d');
+    const ticks = () =>
+      [...container.querySelectorAll('.axis-y > g:not([display="none"]) text')].map((t) => t.textContent);
+    const shade = () => Number(container.querySelector('.window rect')!.getAttribute('width'));
+    const before = { d: d(), ticks: ticks(), shade: shade() };
+    act(() => {
+      data = { ...data, values: [times.map((t) => 10 + 40 * t)], windows: [{ from: 1, to: 5, label: 'closed' }] };
+      for (const l of listeners) l();
+    });
+    expect(d()).not.toBe(before.d);
+    expect(ticks()).not.toEqual(before.ticks);
+    expect(ticks().at(-1)).toBe('1000');
+    expect(shade()).toBeCloseTo(before.shade * 4, 0);
   });
 });
 

@@ -175,6 +175,21 @@ describe('the app', () => {
     expect(screen.getByRole('slider', { name: scenario.levers[0]!.label.ar })).toBeTruthy();
   });
 
+  it('rewrites the values that follow the levers in the new language, and back', async () => {
+    const user = userEvent.setup();
+    renderApp('?usRelief=8');
+    const card = () => document.querySelector('[data-outcome="releasedTotal"]')!.textContent;
+    const slider = (label: string) => screen.getByRole('slider', { name: label });
+    expect(card()).toContain('+116 vs default');
+    expect(slider('US sanctions relief on offer').getAttribute('aria-valuetext')).toMatch(/^8 /);
+    await user.click(screen.getByRole('button', { name: 'Language: العربية' }));
+    const relief = scenario.levers.find((l) => l.id === 'usRelief')!;
+    expect(card()).toContain('+116 مقارنة بالافتراضي');
+    expect(slider(relief.label.ar).getAttribute('aria-valuetext')).toBe(`8 ${relief.unit.ar}`);
+    await user.click(screen.getByRole('button', { name: /^اللغة|Language/ }));
+    expect(card()).toContain('+116 vs default');
+  });
+
   it('copies the link and says so', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn().mockResolvedValue(undefined);
