@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { memo, useId, useRef } from 'react';
-import { sameFields, useLiveEffect, writeText, type Live } from './live.ts';
+import { sameFields, useLiveEffect, writeAttr, writeText, type Live } from './live.ts';
 
 export interface NetworkNode {
   id: string;
@@ -45,10 +45,21 @@ const R = 30;
 const ARROW = 14;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-const stroke = scaleLinear().domain([0, 1]).range([1, 12]).clamp(true);
+/** The widest an arrow gets: labels sit clear of it, so they stay put as arrows grow. */
+const MAX_STROKE = 12;
+const stroke = scaleLinear().domain([0, 1]).range([1, MAX_STROKE]).clamp(true);
 
-/** Where an arrow's label goes for a stroke width `w`. */
-function labelAt(x1: number, y1: number, x2: number, y2: number, ux: number, uy: number, w: number, width: number) {
+/** Where an arrow's label goes, beside an arrow of stroke width `w`. */
+function labelAt(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  ux: number,
+  uy: number,
+  w: number,
+  width: number,
+): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
   const mx = (x1 + x2) / 2;
   const my = (y1 + y2) / 2;
   // Labels go beside the arrow, on the outer side of the chart where arrows converge less:
@@ -59,7 +70,7 @@ function labelAt(x1: number, y1: number, x2: number, y2: number, ux: number, uy:
   return { x: round(mx + (w / 2 + 10)), y: round(my + w / 2 + 4), anchor: 'start' };
 }
 
-/** One channel: React draws it once; its width, label position and value follow the levers. */
+/** One channel: React draws it once; its width and value follow the levers. */
 const Arrow = memo(function Arrow({
   link: l,
   index,
@@ -83,7 +94,6 @@ const Arrow = memo(function Arrow({
 }) {
   const group = useRef<SVGGElement>(null);
   const line = useRef<SVGLineElement>(null);
-  const text = useRef<SVGTextElement>(null);
   const value = useRef<SVGTSpanElement>(null);
   const dx = bx - ax;
   const dy = by - ay;
@@ -94,29 +104,23 @@ const Arrow = memo(function Arrow({
   const y1 = round(ay + uy * R);
   const x2 = round(bx - ux * (R + ARROW));
   const y2 = round(by - uy * (R + ARROW));
+  const label = labelAt(x1, y1, x2, y2, ux, uy, MAX_STROKE, chartWidth);
   useLiveEffect(
     strengths,
-    (all) => {
-      const s = all[index] ?? { strength: 0, valueText: '' };
-      const w = round(stroke(s.strength));
-      return { idle: s.strength <= 0, w, valueText: s.valueText, ...labelAt(x1, y1, x2, y2, ux, uy, w, chartWidth) };
-    },
-    (v, was) => {
-      if (v.idle !== was?.idle) group.current?.setAttribute('class', v.idle ? 'link idle' : 'link');
-      if (v.w !== was?.w) line.current?.setAttribute('stroke-width', String(v.w));
-      if (v.x !== was?.x) for (const el of [text.current, value.current]) el?.setAttribute('x', String(v.x));
-      if (v.y !== was?.y) text.current?.setAttribute('y', String(v.y));
-      if (v.anchor !== was?.anchor) text.current?.setAttribute('text-anchor', v.anchor);
-      if (v.valueText !== was?.valueText) writeText(value.current, v.valueText);
+    (all) => all[index] ?? { strength: 0, valueText: '' },
+    (v) => {
+      writeAttr(group.current, 'class', v.strength <= 0 ? 'link idle' : 'link');
+      writeAttr(line.current, 'stroke-width', String(round(stroke(v.strength))));
+      writeText(value.current, v.valueText);
     },
     sameFields,
   );
   return (
     <g ref={group} data-link={`${l.from}-${l.to}`}>
       <line ref={line} x1={x1} y1={y1} x2={x2} y2={y2} markerEnd={`url(#${markerId})`} />
-      <text ref={text}>
+      <text x={label.x} y={label.y} textAnchor={label.anchor}>
         <tspan className="link-label">{l.label}</tspan>
-        <tspan ref={value} dy="1.2em" className="link-value" />
+        <tspan ref={value} x={label.x} dy="1.2em" className="link-value" />
       </text>
     </g>
   );
