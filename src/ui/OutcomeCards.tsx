@@ -52,7 +52,7 @@ const Card = memo(function Card({
     },
     ({ value, delta: change }) => {
       const v = cardView(o, value, change, lang);
-      writeAttr(card.current, 'data-value', String(v.value));
+      card.current?.setAttribute('data-value', String(v.value));
       writeText(number.current, v.number);
       writeText(delta.current, v.delta);
       writeAttr(delta.current, 'class', v.deltaClass);
