@@ -416,15 +416,14 @@ export function LineChart(props: LineChartProps) {
   const scales = useMemo(() => scalesFor(width, height, min, max), [width, height, min, max]);
   // React renders the chart again only when the time span changes; the value axis follows the
   // data by itself (Frame), and the lines are written without a render (LinePath).
-  const [t0, t1] = useLiveSelect(
+  const [t0, t1, ...withBaseline] = useLiveSelect(
     data,
     (d) => {
       const l = scales(d);
-      return [l.t0, l.t1] as const;
+      return [l.t0, l.t1, ...lines.map((_, i) => (d.baselines?.[i] ? 1 : 0))];
     },
     sameItems,
   );
-  const withBaseline = useLiveSelect(data, (d) => lines.map((_, i) => Boolean(d.baselines?.[i])), sameItems);
 
   const indexAt = (clientX: number, target: SVGSVGElement) => {
     const { times } = data.get();

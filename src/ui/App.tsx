@@ -1,7 +1,8 @@
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { dir, t } from '../i18n/index.ts';
 import { ChartsPanel } from './ChartsPanel.tsx';
-import { useApp, useScenario } from './context.ts';
+import { currentScenario } from '../state/store.ts';
+import { useApp, ViewContext } from './context.ts';
 import { Header } from './Header.tsx';
 import { LeverPanel } from './LeverPanel.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
@@ -16,7 +17,8 @@ import { SharePanel } from './SharePanel.tsx';
  */
 export function App() {
   const lang = useApp((s) => s.lang);
-  const scenario = useScenario();
+  const scenario = useApp(currentScenario);
+  const view = useMemo(() => ({ lang, scenario }), [lang, scenario]);
 
   useLayoutEffect(() => {
     document.documentElement.lang = lang;
@@ -25,22 +27,24 @@ export function App() {
   }, [lang, scenario]);
 
   return (
-    <div className="app" lang={lang} dir={dir(lang)}>
-      <Header />
-      <NoticeBar />
-      <main className="layout">
-        <LeverPanel />
-        <div className="results">
-          <OutcomeCards />
-          <SharePanel />
-          <ChartsPanel />
-          <NetworkPanel />
-          <aside className="caveat">
-            <h2>{t(lang, 'teachingModel')}</h2>
-            <p>{scenario.caveat[lang]}</p>
-          </aside>
-        </div>
-      </main>
-    </div>
+    <ViewContext.Provider value={view}>
+      <div className="app" lang={lang} dir={dir(lang)}>
+        <Header />
+        <NoticeBar />
+        <main className="layout">
+          <LeverPanel />
+          <div className="results">
+            <OutcomeCards />
+            <SharePanel />
+            <ChartsPanel />
+            <NetworkPanel />
+            <aside className="caveat">
+              <h2>{t(lang, 'teachingModel')}</h2>
+              <p>{scenario.caveat[lang]}</p>
+            </aside>
+          </div>
+        </main>
+      </div>
+    </ViewContext.Provider>
   );
 }

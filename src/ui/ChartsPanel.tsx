@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { LineChart, type ChartBand, type ChartData, type ChartLine, type ChartWindow } from '../charts/LineChart.tsx';
-import { derive, useLiveSelect, type Live } from '../charts/live.ts';
+import { derive, fixed, useLiveSelect, type Live } from '../charts/live.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { Series, SimulationResult } from '../model/simulate.ts';
 import { formatAuto, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
@@ -36,6 +36,7 @@ function windowsOf(scenario: Scenario, result: SimulationResult, lang: Lang): Ch
 const scaledCache = new WeakMap<Series, { scale: number; values: Series }>();
 
 const NONE: Series = [];
+const NO_DATA = fixed<ChartData>({ times: [], values: [] });
 
 /** Values times a display scale; the same input gives the same array, so unchanged lines are not redrawn. */
 function scaled(values: Series | undefined, scale: number): Series {
@@ -87,7 +88,8 @@ function Readout({
   lang: Lang;
   start: string;
 }) {
-  const text = useLiveSelect(data, (d) =>
+  // Followed only while a month has focus: otherwise there is nothing to read out.
+  const text = useLiveSelect(focus === undefined ? NO_DATA : data, (d) =>
     focus === undefined || focus >= d.times.length
       ? ''
       : translate(lang, 'readout', {

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
+import type { AppState, AppStore } from '../state/store.ts';
+import type { Scenario } from '../model/schema.ts';
 import type { UrlSync } from '../state/history.ts';
 import { sourcesOf } from './sources.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -21,13 +22,31 @@ export function useAppStore(): AppStore {
   return store;
 }
 
-export function useScenario() {
-  return useApp((s) => currentScenario(s));
+/**
+ * What every part of the page renders for: the scenario and the language. The app reads them from
+ * the store once and hands them down, rather than each part subscribing to the store: every
+ * subscription is called on every lever step.
+ */
+export interface View {
+  scenario: Scenario;
+  lang: Lang;
+}
+
+export const ViewContext = createContext<View | null>(null);
+
+function useView(): View {
+  const view = useContext(ViewContext);
+  if (!view) throw new Error('the panels need a ViewContext (see App)');
+  return view;
+}
+
+export function useScenario(): Scenario {
+  return useView().scenario;
 }
 
 /** The translator for the current language. */
 export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<string, string | number>) => string } {
-  const lang = useApp((s) => s.lang);
+  const { lang } = useView();
   return { lang, t: (key, params) => translate(lang, key, params) };
 }
 
