@@ -160,6 +160,7 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
           ref={field}
           type="number"
           className="lever-number"
+          autoComplete="off"
           min={lever.min}
           max={lever.max}
           step={lever.step}

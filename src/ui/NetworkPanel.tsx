@@ -1,9 +1,11 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { NetworkChart, type LinkStrength, type NetworkLink, type NetworkNode } from '../charts/NetworkChart.tsx';
-import { derive, useLiveEffect, writeText, type Live } from '../charts/live.ts';
+import { derive, fixed, useLiveEffect, writeText, type Live } from '../charts/live.ts';
 import { formatAuto } from '../i18n/index.ts';
 import { linkMaxOf } from '../state/results.ts';
 import { useScenario, useSources, useT } from './context.ts';
+
+const CLOSED = fixed<readonly LinkStrength[]>([]);
 
 /**
  * One channel in words, for those who do not see the arrows. Its value follows the levers while
@@ -22,8 +24,8 @@ const Channel = memo(function Channel({
 }) {
   const value = useRef<HTMLSpanElement>(null);
   useLiveEffect(
-    strengths,
-    (all) => (open ? (all[index]?.valueText ?? '') : undefined),
+    open ? strengths : CLOSED,
+    (all) => all[index]?.valueText,
     (v) => {
       if (v !== undefined) writeText(value.current, v);
     },
