@@ -113,17 +113,17 @@ async function installProbe(page: Page): Promise<void> {
       },
       { capture: true },
     );
+    // Mutation observers are called in a microtask, inside the app's own "lever-update" measure,
+    // so this one does as little as it can there: the records are read in the frame callback.
     new MutationObserver((records) => {
       if (!probe.armed || probe.keydownAt === undefined) return;
       probe.armed = false;
       const keydownAt = probe.keydownAt;
-      const seriesChanged = records.some(
-        (r) =>
-          r.target instanceof Element &&
-          r.target.matches('svg[role=img] path.series') &&
-          r.oldValue !== r.target.getAttribute('d'),
-      );
       requestAnimationFrame((ts) => {
+        // The app writes a path's `d` only when it changed.
+        const seriesChanged = records.some(
+          (r) => r.target instanceof Element && r.target.matches('svg[role=img] path.series'),
+        );
         // Chromium stamps rAF with the frame's vsync time, which is often earlier than the
         // commit and sometimes earlier than the keydown, so the clock is read here instead.
         const frameMs = performance.now() - keydownAt;
@@ -140,7 +140,6 @@ async function installProbe(page: Page): Promise<void> {
       subtree: true,
       attributes: true,
       attributeFilter: ['d'],
-      attributeOldValue: true,
     });
   });
 }
