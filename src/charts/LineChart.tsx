@@ -1,9 +1,9 @@
 /**
  * A time-series chart: d3 computes the scales and the paths, React renders the SVG. It does not
  * read the store: the lines' values come in as a `Live` prop, and what moves with the levers (the
- * paths, the shaded periods, the focus marks) is written from that subscription without a React
- * render; React redraws the axes only when the value domain changes. Width and height are the
- * SVG's coordinate system; CSS scales it.
+ * paths, the shaded periods, the value axis and bands) is written from that subscription without
+ * a React render. React renders the chart again only when its time span, its lines or its shaded
+ * periods' labels change. Width and height are the SVG's coordinate system; CSS scales it.
  */
 import { nice } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
