@@ -350,29 +350,73 @@ const TimeAxis = memo(function TimeAxis({
   );
 });
 
-/** A line: its `d` is written straight from the data, so a lever step does not render it. */
-const LinePath = memo(function LinePath({
+/** The `d` each path was last given, so an unchanged line is not written again. */
+const drawn = new WeakMap<Element, string>();
+
+function draw(path: SVGPathElement | null, d: string): void {
+  if (!path || drawn.get(path) === d) return;
+  path.setAttribute('d', d);
+  drawn.set(path, d);
+}
+
+/**
+ * The lines and their faint defaults. One subscription per chart writes every path's `d` from
+ * the data (a lever step renders nothing), and writes a path only when its line changed.
+ */
+const Lines = memo(function Lines({
   data,
   scales,
-  index,
-  className,
-  color,
-  id,
+  lines,
+  withBaseline,
 }: {
   data: Live<ChartData>;
   scales: Scales;
-  index: number;
-  className: 'series' | 'baseline';
-  color: string;
-  id: string;
+  lines: ChartLine[];
+  withBaseline: readonly number[];
 }) {
-  const ref = useRef<SVGPathElement>(null);
+  const series = useRef<(SVGPathElement | null)[]>([]);
+  const baselines = useRef<(SVGPathElement | null)[]>([]);
   useLiveEffect(
     data,
-    (d) => pathOf(d.times, className === 'series' ? d.values[index] : d.baselines?.[index], scales(d)),
-    (path) => ref.current?.setAttribute('d', path),
+    (d) => d,
+    (d) => {
+      const l = scales(d);
+      for (let i = 0; i < lines.length; i++) {
+        draw(baselines.current[i] ?? null, pathOf(d.times, d.baselines?.[i], l));
+        draw(series.current[i] ?? null, pathOf(d.times, d.values[i], l));
+      }
+    },
+    // Also after every render: paths that were just mounted have no `d` yet.
+    () => false,
   );
-  return <path ref={ref} className={className} stroke={color} data-series={id} />;
+  return (
+    <>
+      {lines.map((s, i) =>
+        withBaseline[i] ? (
+          <path
+            key={`${s.id}-baseline`}
+            ref={(el) => {
+              baselines.current[i] = el;
+            }}
+            className="baseline"
+            stroke={s.color}
+            data-series={`${s.id}-baseline`}
+          />
+        ) : null,
+      )}
+      {lines.map((s, i) => (
+        <path
+          key={s.id}
+          ref={(el) => {
+            series.current[i] = el;
+          }}
+          className="series"
+          stroke={s.color}
+          data-series={s.id}
+        />
+      ))}
+    </>
+  );
 });
 
 /** The marks at the focused month: rendered only while a month has focus. */
@@ -415,7 +459,7 @@ export function LineChart(props: LineChartProps) {
   const clipId = useId();
   const scales = useMemo(() => scalesFor(width, height, min, max), [width, height, min, max]);
   // React renders the chart again only when the time span changes; the value axis follows the
-  // data by itself (Frame), and the lines are written without a render (LinePath).
+  // data by itself (Frame), and the lines are written without a render (Lines).
   const [t0, t1, ...withBaseline] = useLiveSelect(
     data,
     (d) => {
@@ -483,22 +527,7 @@ export function LineChart(props: LineChartProps) {
       <Windows data={data} scales={scales} plotHeight={height - MARGIN.top - MARGIN.bottom} />
       <TimeAxis t0={t0} t1={t1} width={width} height={height} timeLabel={props.timeLabel} />
       <g clipPath={`url(#${clipId})`}>
-        {lines.map((s, i) =>
-          withBaseline[i] ? (
-            <LinePath
-              key={`${s.id}-baseline`}
-              id={`${s.id}-baseline`}
-              className="baseline"
-              data={data}
-              scales={scales}
-              index={i}
-              color={s.color}
-            />
-          ) : null,
-        )}
-        {lines.map((s, i) => (
-          <LinePath key={s.id} id={s.id} className="series" data={data} scales={scales} index={i} color={s.color} />
-        ))}
+        <Lines data={data} scales={scales} lines={lines} withBaseline={withBaseline} />
       </g>
       {focus !== undefined && <FocusMarks data={data} scales={scales} focus={focus} lines={lines} height={height} />}
     </svg>
