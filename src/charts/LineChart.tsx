@@ -50,7 +50,8 @@ export interface LineChartProps {
   timeLabel: (t: number) => string;
   lines: ChartLine[];
   data: Live<ChartData>;
-  formatValue: (v: number) => string;
+  /** a value as text, with the given number of decimals (the same for every tick of an axis) */
+  formatValue: (v: number, decimals: number) => string;
   /** value bands drawn behind the lines (e.g. fragile, stable) */
   bands?: ChartBand[];
   min?: number;
@@ -179,7 +180,7 @@ const Frame = memo(function Frame({
   width: number;
   height: number;
   bands: ChartBand[] | undefined;
-  formatValue: (v: number) => string;
+  formatValue: (v: number, decimals: number) => string;
 }) {
   const bandSlots = useRef<(SVGGElement | null)[]>([]);
   const tickSlots = useRef<(SVGGElement | null)[]>([]);
@@ -206,12 +207,15 @@ const Frame = memo(function Frame({
         writeAttr(g.lastElementChild, 'y', String(top + 12));
       });
       const ticks = y.ticks(5);
+      // As many decimals as the step between ticks needs, for all of them: 0.5, 1.0, 1.5.
+      const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+      const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
       tickSlots.current.forEach((g, i) => {
         const v = ticks[i];
         writeAttr(g, 'display', v === undefined ? 'none' : 'inline');
         if (v === undefined || !g) return;
         writeAttr(g, 'transform', `translate(0,${round(y(v))})`);
-        writeText(g.lastElementChild, formatValue(v));
+        writeText(g.lastElementChild, formatValue(v, decimals));
       });
     },
     sameItems,

@@ -138,7 +138,10 @@ export function monthLabel(
   }
   const y = Number(start.slice(0, 4));
   const m = Number(start.slice(5, 7)) - 1 + Math.floor(months + 1e-9);
-  return f.format(new Date(Date.UTC(y, m, 1)));
+  const label = f.format(new Date(Date.UTC(y, m, 1)));
+  // Intl writes "8\u200f/2025" in Arabic; inside the chart's right-to-left SVG text that right-to-left
+  // mark splits the label and Chromium draws "82025/". Without it, "8/2025" reads as one number.
+  return style === 'tick' ? label.replace(/[\u200e\u200f]/g, '') : label;
 }
 
 /** A value with a sensible number of decimals for its size. */

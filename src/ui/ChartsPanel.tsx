@@ -3,7 +3,7 @@ import { LineChart, type ChartBand, type ChartData, type ChartLine, type ChartWi
 import { derive, fixed, useLiveSelect, type Live } from '../charts/live.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { Series, SimulationResult } from '../model/simulate.ts';
-import { formatAuto, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
+import { formatAuto, formatNumber, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
 import { useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -113,7 +113,7 @@ export function ChartsPanel() {
   const { timeLabel, formatValue, bandsOf, lines } = useMemo(
     () => ({
       timeLabel: (m: number) => monthLabel(lang, scenario.time.start, m, 'tick'),
-      formatValue: (v: number) => formatAuto(lang, v),
+      formatValue: (v: number, decimals: number) => formatNumber(lang, v, decimals),
       lines: new Map<string, ChartLine[]>(
         scenario.charts.map((c) => [
           c.id,

@@ -21,7 +21,7 @@ const props: LineChartProps = {
     baselines: [times.map(() => 1180)],
     windows: [{ from: 1, to: 1.46, label: 'closed' }],
   }),
-  formatValue: (v) => v.toFixed(0),
+  formatValue: (v, decimals) => v.toFixed(decimals),
   bands: [
     { from: -Infinity, to: 1175, tone: 'bad', label: 'low' },
     { from: 1175, to: Infinity, tone: 'good', label: 'high' },
@@ -80,6 +80,15 @@ describe('the line chart following live data', () => {
     expect(ticks()).not.toEqual(before.ticks);
     expect(ticks().at(-1)).toBe('1000');
     expect(shade()).toBeCloseTo(before.shade * 4, 0);
+  });
+});
+
+describe('the value axis', () => {
+  it('writes every tick with the decimals its step needs', () => {
+    const data = fixed<ChartData>({ times, values: [times.map((t) => (2 * t) / 24)] });
+    const { container } = render(<LineChart {...props} data={data} bands={undefined} focus={undefined} />);
+    const ticks = [...container.querySelectorAll('.axis-y > g:not([display="none"]) text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0']);
   });
 });
 
