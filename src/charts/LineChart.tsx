@@ -83,7 +83,7 @@ function extent(data: ChartData, min?: number, max?: number): [number, number] {
 }
 
 /** The scales as straight lines: px = ax * t + bx, py = ay * v + by. */
-export interface Layout {
+interface Layout {
   t0: number;
   t1: number;
   yLo: number;

@@ -108,9 +108,8 @@ const Arrow = memo(function Arrow({
   useLiveEffect(
     strengths,
     (all) => all[index] ?? { strength: 0, valueText: '' },
-    (v, was) => {
-      if (!was || v.strength <= 0 !== was.strength <= 0)
-        group.current?.setAttribute('class', v.strength <= 0 ? 'link idle' : 'link');
+    (v) => {
+      writeAttr(group.current, 'class', v.strength <= 0 ? 'link idle' : 'link');
       writeAttr(line.current, 'stroke-width', String(round(stroke(v.strength))));
       writeText(value.current, v.valueText);
     },

@@ -10,14 +10,13 @@ export function dir(lang: Lang): 'ltr' | 'rtl' {
 }
 
 /** Each message split once at its {placeholders}: odd items are the names. */
-const templates = new Map<string, string[]>();
+const templates: Record<Lang, Map<MessageKey, string[]>> = { en: new Map(), ar: new Map() };
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const id = `${lang}\u0000${key}`;
-  let parts = templates.get(id);
+  let parts = templates[lang].get(key);
   if (!parts) {
     parts = messages[lang][key].split(/\{(\w+)\}/);
-    templates.set(id, parts);
+    templates[lang].set(key, parts);
   }
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {

@@ -12,7 +12,7 @@ const baselines = new WeakMap<Scenario, SimulationResult>();
 const shown = new WeakMap<Scenario, string[]>();
 
 /** The series the page draws: the charts' lines, the network's channels and the shaded periods. */
-export function shownSeries(scenario: Scenario): string[] {
+function shownSeries(scenario: Scenario): string[] {
   let ids = shown.get(scenario);
   if (!ids) {
     ids = [

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { sameFields, useLiveEffect, writeAttr } from '../charts/live.ts';
 import type { Lever, Scenario } from '../model/schema.ts';
+import type { AppStore } from '../state/store.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
@@ -14,6 +15,17 @@ function decimals(step: number): number {
 /** A bigger step for Shift+arrow and PageUp/PageDown: a tenth of the range, on the lever's grid. */
 function bigStep(lever: Lever): number {
   return Math.max(lever.step, Math.round((lever.max - lever.min) / 10 / lever.step) * lever.step);
+}
+
+/** The value a lever has in the store now. */
+function valueIn(store: AppStore, lever: Lever): number {
+  return store.getState().levers[lever.id] ?? lever.default;
+}
+
+/** Sets a lever from one of its controls; the event being handled is measured (timing.ts). */
+function setLever(store: AppStore, lever: Lever, value: number): void {
+  store.getState().setLever(lever.id, value);
+  leverChanged();
 }
 
 /** A lever's sources, on demand; static, so a moving slider does not redraw it. */
@@ -66,12 +78,11 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   const id = `lever-${lever.id}`;
   const unit = lever.unit[lang];
   const label = lever.label[lang];
-  const valueOf = () => store.getState().levers[lever.id] ?? lever.default;
   useLiveEffect(
     state,
     // Every lever's select runs on every step: it picks, and only a changed lever formats.
     (s) => ({ value: s.levers[lever.id] ?? lever.default, lang }),
-    ({ value }, was) => {
+    ({ value }) => {
       const text = String(value);
       const input = slider.current;
       if (input && input.value !== text) input.value = text;
@@ -84,14 +95,11 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
         else if (number.value !== text) number.value = text;
       }
       const atDefault = value === lever.default;
-      if (reset.current && atDefault !== (was?.value === lever.default)) reset.current.disabled = atDefault;
+      if (reset.current && reset.current.disabled !== atDefault) reset.current.disabled = atDefault;
     },
     sameFields,
   );
-  const set = (v: number) => {
-    store.getState().setLever(lever.id, v);
-    leverChanged();
-  };
+  const set = (v: number) => setLever(store, lever, v);
   // The slider's input and change events are handled here and go no further. React restores
   // every input it rendered after each change event it sees, controlled or not, by writing its
   // name and type again (facebook/react#36229); on a slider that is four attribute writes and
@@ -103,9 +111,7 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
     const onSlide = (e: Event) => {
       e.stopPropagation();
       const v = Number(input.value);
-      if (v === (store.getState().levers[lever.id] ?? lever.default)) return;
-      store.getState().setLever(lever.id, v);
-      leverChanged();
+      if (v !== valueIn(store, lever)) setLever(store, lever, v);
     };
     input.addEventListener('input', onSlide);
     input.addEventListener('change', onSlide);
@@ -116,7 +122,7 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   }, [store, lever]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const big = bigStep(lever);
-    const value = valueOf();
+    const value = valueIn(store, lever);
     let next: number | undefined;
     if (e.shiftKey && e.key.startsWith('Arrow')) {
       // In a right-to-left layout the browser mirrors the slider's left and right arrows; so do we.
@@ -172,7 +178,7 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
             if (text.trim() !== '' && Number.isFinite(n) && n >= lever.min && n <= lever.max) set(n);
           }}
           onBlur={(e) => {
-            e.currentTarget.value = String(valueOf());
+            e.currentTarget.value = String(valueIn(store, lever));
           }}
         />
         <span className="unit">{unit}</span>
