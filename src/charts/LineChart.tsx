@@ -56,6 +56,8 @@ export interface LineChartProps {
   bands?: ChartBand[];
   min?: number;
   max?: number;
+  /** how many shaded periods to have ready, so that one appearing with a lever step draws at once */
+  windowSlots?: number;
   /** index of the time point to read out, if any */
   focus?: number | undefined;
   onFocus?: (index: number | undefined) => void;
@@ -253,65 +255,70 @@ const Frame = memo(function Frame({
   );
 });
 
-/** One shaded period; it moves and stretches with the levers without a React render. */
+/** One shaded period; it appears, moves and stretches with the levers without a React render. */
 function Window({
   data,
   scales,
   index,
-  label,
   plotHeight,
 }: {
   data: Live<ChartData>;
   scales: Scales;
   index: number;
-  label: string;
   plotHeight: number;
 }) {
+  const group = useRef<SVGGElement>(null);
   const rect = useRef<SVGRectElement>(null);
   const text = useRef<SVGTextElement>(null);
   useLiveEffect(
     data,
     (d) => {
       const w = d.windows?.[index];
+      if (!w) return { x: 0, width: 0, label: '' };
       const l = scales(d);
-      return w
-        ? { x: round(l.ax * w.from + l.bx), width: Math.max(1, round(l.ax * (w.to - w.from))) }
-        : { x: 0, width: 0 };
+      return { x: round(l.ax * w.from + l.bx), width: Math.max(1, round(l.ax * (w.to - w.from))), label: w.label };
     },
-    ({ x, width }, was) => {
+    ({ x, width, label }, was) => {
+      writeAttr(group.current, 'display', label ? 'inline' : 'none');
+      if (!label) return;
       if (x !== was?.x) {
         rect.current?.setAttribute('x', String(x));
         text.current?.setAttribute('x', String(x + 3));
       }
       if (width !== was?.width) rect.current?.setAttribute('width', String(width));
+      writeText(text.current, label);
     },
     sameFields,
   );
   return (
-    <g className="window">
+    <g ref={group} className="window">
       <rect ref={rect} y={MARGIN.top} height={plotHeight} />
-      <text ref={text} y={MARGIN.top + 11}>
-        {label}
-      </text>
+      <text ref={text} y={MARGIN.top + 11} />
     </g>
   );
 }
 
-/** Shaded periods on the time axis: React renders them only when their number or labels change. */
+/**
+ * Shaded periods on the time axis. There are `slots` of them from the start, hidden while unused,
+ * so a period that appears with a lever step renders nothing; React renders more only when the
+ * data has more periods than that.
+ */
 const Windows = memo(function Windows({
   data,
   scales,
   plotHeight,
+  slots,
 }: {
   data: Live<ChartData>;
   scales: Scales;
   plotHeight: number;
+  slots: number;
 }) {
-  const labels = useLiveSelect(data, (d) => (d.windows ?? []).map((w) => w.label), sameItems);
+  const count = useLiveSelect(data, (d) => Math.max(slots, d.windows?.length ?? 0));
   return (
     <>
-      {labels.map((label, i) => (
-        <Window key={i} data={data} scales={scales} index={i} label={label} plotHeight={plotHeight} />
+      {Array.from({ length: count }, (_, i) => (
+        <Window key={i} data={data} scales={scales} index={i} plotHeight={plotHeight} />
       ))}
     </>
   );
@@ -528,7 +535,12 @@ export function LineChart(props: LineChartProps) {
         bands={props.bands}
         formatValue={props.formatValue}
       />
-      <Windows data={data} scales={scales} plotHeight={height - MARGIN.top - MARGIN.bottom} />
+      <Windows
+        data={data}
+        scales={scales}
+        plotHeight={height - MARGIN.top - MARGIN.bottom}
+        slots={props.windowSlots ?? 0}
+      />
       <TimeAxis t0={t0} t1={t1} width={width} height={height} timeLabel={props.timeLabel} />
       <g clipPath={`url(#${clipId})`}>
         <Lines data={data} scales={scales} lines={lines} withBaseline={withBaseline} />

@@ -181,6 +181,7 @@ export function ChartsPanel() {
               data={data.get(c.id)!}
               formatValue={formatValue}
               bands={bandsOf.get(c.id)}
+              windowSlots={scenario.timeMarks.length}
               min={c.min}
               max={c.max}
               focus={focus}

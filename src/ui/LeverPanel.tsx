@@ -3,7 +3,7 @@ import { sameFields, useLiveEffect, writeAttr } from '../charts/live.ts';
 import type { Lever, Scenario } from '../model/schema.ts';
 import type { AppStore } from '../state/store.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import { useApp, useAppStore, useScenario, useSources, useT } from './context.ts';
+import { useAppStore, useScenario, useSources, useT } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 import { leverChanged } from './timing.ts';
 
@@ -26,6 +26,34 @@ function valueIn(store: AppStore, lever: Lever): number {
 function setLever(store: AppStore, lever: Lever, value: number): void {
   store.getState().setLever(lever.id, value);
   leverChanged();
+}
+
+/** The lever that each slider on the page sets, for the one listener that handles them all. */
+const sliders = new WeakMap<EventTarget, Lever>();
+
+/**
+ * Sets levers from their sliders. The slider's input and change events are handled before they
+ * reach React's root listener and go no further: React would walk its tree for listeners that do
+ * not exist, and after each change event restore every input it rendered by writing its name and
+ * type again (facebook/react#36229), which on a slider is four attribute writes and the style
+ * work they cause, on every step. A keyboard step fires both events; the first applies the value.
+ */
+function useSliderEvents(store: AppStore): void {
+  useLayoutEffect(() => {
+    const onSlide = (e: Event) => {
+      const lever = e.target ? sliders.get(e.target) : undefined;
+      if (!lever) return;
+      e.stopPropagation();
+      const v = Number((e.target as HTMLInputElement).value);
+      if (v !== valueIn(store, lever)) setLever(store, lever, v);
+    };
+    document.addEventListener('input', onSlide, true);
+    document.addEventListener('change', onSlide, true);
+    return () => {
+      document.removeEventListener('input', onSlide, true);
+      document.removeEventListener('change', onSlide, true);
+    };
+  }, [store]);
 }
 
 /** A lever's sources, on demand; static, so a moving slider does not redraw it. */
@@ -70,7 +98,7 @@ const LeverSources = memo(function LeverSources({
 const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Lever; scenario: Scenario }) {
   const { lang, t: tr } = useT();
   const store = useAppStore();
-  const { state } = useSources();
+  const source = useSources().lever(lever.id);
   const slider = useRef<HTMLInputElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const reset = useRef<HTMLButtonElement>(null);
@@ -79,9 +107,8 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   const unit = lever.unit[lang];
   const label = lever.label[lang];
   useLiveEffect(
-    state,
-    // Every lever's select runs on every step: it picks, and only a changed lever formats.
-    (s) => ({ value: s.levers[lever.id] ?? lever.default, lang }),
+    source,
+    (v) => ({ value: v ?? lever.default, lang }),
     ({ value }) => {
       const text = String(value);
       const input = slider.current;
@@ -100,26 +127,14 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
     sameFields,
   );
   const set = (v: number) => setLever(store, lever, v);
-  // The slider's input and change events are handled here and go no further. React restores
-  // every input it rendered after each change event it sees, controlled or not, by writing its
-  // name and type again (facebook/react#36229); on a slider that is four attribute writes and
-  // the style work they cause, on every step. Nothing above the slider listens to these events.
   useLayoutEffect(() => {
     const input = slider.current;
     if (!input) return;
-    // A keyboard step fires both events; whichever comes first applies the value.
-    const onSlide = (e: Event) => {
-      e.stopPropagation();
-      const v = Number(input.value);
-      if (v !== valueIn(store, lever)) setLever(store, lever, v);
-    };
-    input.addEventListener('input', onSlide);
-    input.addEventListener('change', onSlide);
+    sliders.set(input, lever);
     return () => {
-      input.removeEventListener('input', onSlide);
-      input.removeEventListener('change', onSlide);
+      sliders.delete(input);
     };
-  }, [store, lever]);
+  }, [lever]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const big = bigStep(lever);
     const value = valueIn(store, lever);
@@ -191,13 +206,21 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   );
 });
 
-/** "Reset all": the only part of the panel that renders again when the first lever moves. */
+/** "Reset all", usable once a lever is away from its default. */
 function ResetAll() {
   const { t } = useT();
   const store = useAppStore();
-  const changed = useApp((s) => Object.keys(s.levers).length > 0);
+  const button = useRef<HTMLButtonElement>(null);
+  // Written, not rendered: the first step away from the defaults renders nothing.
+  useLiveEffect(
+    useSources().state,
+    (s) => Object.keys(s.levers).length === 0,
+    (atDefaults) => {
+      if (button.current) button.current.disabled = atDefaults;
+    },
+  );
   return (
-    <button type="button" onClick={() => store.getState().resetAll()} disabled={!changed}>
+    <button ref={button} type="button" onClick={() => store.getState().resetAll()}>
       {t('resetAll')}
     </button>
   );
@@ -208,6 +231,7 @@ export const LeverPanel = memo(function LeverPanel() {
   const scenario = useScenario();
   const { lang, t } = useT();
   const store = useAppStore();
+  useSliderEvents(store);
   return (
     <section className="lever-panel" aria-labelledby="levers-heading">
       <h2 id="levers-heading">{t('levers')}</h2>

@@ -17,9 +17,60 @@ export interface Results {
   baseline: SimulationResult;
 }
 
-const sources = new WeakMap<AppStore, { state: Live<AppState>; results: Live<Results> }>();
+export interface Sources {
+  state: Live<AppState>;
+  results: Live<Results>;
+  /**
+   * One lever's value in the store (undefined at its default), followed on its own: a step
+   * notifies the controls of the levers that changed, not every lever's.
+   */
+  lever(id: string): Live<number | undefined>;
+}
 
-export function sourcesOf(store: AppStore): { state: Live<AppState>; results: Live<Results> } {
+const sources = new WeakMap<AppStore, Sources>();
+
+/** Per-lever live values over one store subscription. */
+function leverSources(store: AppStore): (id: string) => Live<number | undefined> {
+  const listeners = new Map<string, Set<() => void>>();
+  const lives = new Map<string, Live<number | undefined>>();
+  let levers = store.getState().levers;
+  let unsubscribe: (() => void) | undefined;
+  const onChange = () => {
+    const prev = levers;
+    levers = store.getState().levers;
+    if (levers === prev) return;
+    for (const [id, set] of listeners) if (!Object.is(levers[id], prev[id])) for (const l of set) l();
+  };
+  return (id) => {
+    let live = lives.get(id);
+    if (!live) {
+      live = {
+        get: () => store.getState().levers[id],
+        subscribe(listener) {
+          if (!unsubscribe) {
+            levers = store.getState().levers;
+            unsubscribe = store.subscribe(onChange);
+          }
+          let set = listeners.get(id);
+          if (!set) listeners.set(id, (set = new Set()));
+          set.add(listener);
+          return () => {
+            set.delete(listener);
+            if (set.size === 0) listeners.delete(id);
+            if (listeners.size === 0) {
+              unsubscribe?.();
+              unsubscribe = undefined;
+            }
+          };
+        },
+      };
+      lives.set(id, live);
+    }
+    return live;
+  };
+}
+
+export function sourcesOf(store: AppStore): Sources {
   let s = sources.get(store);
   if (!s) {
     const state: Live<AppState> = { get: store.getState, subscribe: store.subscribe };
@@ -33,7 +84,7 @@ export function sourcesOf(store: AppStore): { state: Live<AppState>; results: Li
         memo = { scenario, result, baseline: baselineOf(scenario) };
       return memo;
     });
-    s = { state, results };
+    s = { state, results, lever: leverSources(store) };
     sources.set(store, s);
   }
   return s;

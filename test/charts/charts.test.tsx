@@ -81,6 +81,32 @@ describe('the line chart following live data', () => {
     expect(ticks().at(-1)).toBe('1000');
     expect(shade()).toBeCloseTo(before.shade * 4, 0);
   });
+
+  it('keeps a hidden shaded period ready and shows it when a period appears in the data', () => {
+    let data: ChartData = { times, values: [times.map(() => 10)], windows: [] };
+    const listeners = new Set<() => void>();
+    const live = {
+      get: () => data,
+      subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+    };
+    const { container } = render(
+      <LineChart {...props} data={live} bands={undefined} focus={undefined} windowSlots={1} />,
+    );
+    const shade = () => container.querySelector('.window')!;
+    expect(shade().getAttribute('display')).toBe('none');
+    act(() => {
+      data = { ...data, windows: [{ from: 2, to: 6, label: 'closed' }] };
+      for (const l of listeners) l();
+    });
+    expect(shade().getAttribute('display')).toBe('inline');
+    expect(shade().textContent).toBe('closed');
+    expect(Number(shade().querySelector('rect')!.getAttribute('width'))).toBeCloseTo((440 / 24) * 4, 0);
+    act(() => {
+      data = { ...data, windows: [] };
+      for (const l of listeners) l();
+    });
+    expect(shade().getAttribute('display')).toBe('none');
+  });
 });
 
 describe('the value axis', () => {

@@ -62,9 +62,13 @@ describe('the app', () => {
     expect(value('polandCost')).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: 'Reset Polish border closure to its default' }));
     expect(slider.value).toBe('0');
+    const resetAll = screen.getByRole('button', { name: 'Reset all' }) as HTMLButtonElement;
+    expect(resetAll.disabled).toBe(true);
     fireEvent.change(slider, { target: { value: '13' } });
+    expect(resetAll.disabled).toBe(false);
     fireEvent.change(screen.getByRole('slider', { name: 'New political prisoners' }), { target: { value: '0' } });
-    await user.click(screen.getByRole('button', { name: 'Reset all' }));
+    await user.click(resetAll);
+    expect(resetAll.disabled).toBe(true);
     expect(slider.value).toBe('0');
     expect((screen.getByRole('slider', { name: 'New political prisoners' }) as HTMLInputElement).value).toBe('42');
   });
