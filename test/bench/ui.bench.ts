@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { launchBrowser, startApp } from '../e2e/browser.ts';
 
@@ -107,7 +107,7 @@ async function installProbe(page: Page): Promise<void> {
     window.addEventListener(
       'keydown',
       (e) => {
-        if (e.key !== 'ArrowRight') return;
+        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
         probe.keydownAt = e.timeStamp;
         probe.armed = true;
       },
@@ -207,9 +207,75 @@ async function measureInteraction(browser: Browser, base: string) {
   );
   const end = await slider.inputValue();
   if (scriptWork.length !== PRESSES) problems.push(`${scriptWork.length} lever-update measures for ${PRESSES} presses`);
+
+  // For reading the figures above: the same steps back at full speed, and what the throttling
+  // does to a fixed loop on this machine. Neither is judged.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.evaluate(() => performance.clearMeasures('lever-update'));
+  for (let n = 1; n <= PRESSES; n++) {
+    await page.keyboard.press('ArrowLeft');
+    if (!(await sampleOf(page, PRESSES + n))) {
+      problems.push(`press ${n} at full speed: no chart path changed within ${WAIT_PER_PRESS_MS} ms`);
+      break;
+    }
+  }
+  const fullSpeed = await page.evaluate(() =>
+    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
+  );
+  const calibration = await calibrateThrottling(page, cdp);
   problems.push(...errors.map((e) => `page error: ${e}`));
   await page.close();
-  return { start, end, scriptWork, frames, rafTimestamps, problems };
+  return { start, end, scriptWork, frames, rafTimestamps, fullSpeed, calibration, problems };
+}
+
+/** A loop of pure arithmetic that takes about this long at full speed. */
+const CALIBRATION_LOOP_MS = 1;
+
+/**
+ * A fixed loop that takes CALIBRATION_LOOP_MS at full speed, timed at the bench's throttling 100
+ * times, each in a task after a frame as a lever step is. The spread of these figures is the
+ * machine's and the throttling's, not the app's.
+ */
+async function calibrateThrottling(page: Page, cdp: CDPSession) {
+  const iterations = await page.evaluate(
+    ([ms]) => {
+      const f = (count: number) => {
+        let x = 0;
+        for (let i = 0; i < count; i++) x += Math.sqrt(i) * (i & 7);
+        return x;
+      };
+      let n = 20_000;
+      for (let k = 0; k < 200; k++) f(n); // optimized before it is timed
+      const times: number[] = [];
+      for (let k = 0; k < 41; k++) {
+        const t = performance.now();
+        f(n * 10);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      n = Math.round((n * 10 * ms) / times[20]!);
+      (window as unknown as { calibrationLoop: (n: number) => number }).calibrationLoop = f;
+      return n;
+    },
+    [CALIBRATION_LOOP_MS] as const,
+  );
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
+  const samples = await page.evaluate(
+    async ([n, count]) => {
+      const f = (window as unknown as { calibrationLoop: (n: number) => number }).calibrationLoop;
+      const out: number[] = [];
+      for (let k = 0; k < count; k++) {
+        await new Promise(requestAnimationFrame);
+        await new Promise((r) => setTimeout(r, 0));
+        const t = performance.now();
+        f(n);
+        out.push(performance.now() - t);
+      }
+      return out;
+    },
+    [iterations, PRESSES] as const,
+  );
+  return { loopMs: CALIBRATION_LOOP_MS, iterations, samples };
 }
 
 async function main(): Promise<void> {
@@ -226,6 +292,8 @@ async function main(): Promise<void> {
     const script = distribution(run.scriptWork);
     const frame = distribution(run.frames);
     const rafTimestamp = distribution(run.rafTimestamps);
+    const fullSpeed = distribution(run.fullSpeed);
+    const loopAtThrottling = distribution(run.calibration.samples);
     const figures = {
       chromium,
       cpuThrottlingRate: CPU_THROTTLING_RATE,
@@ -241,6 +309,9 @@ async function main(): Promise<void> {
       },
       // As briefed (rAF timestamp − keydown timeStamp); not judged: the frame's timestamp can precede the press.
       rafTimestampMinusKeydownMs: rafTimestamp,
+      // Not judged: the same steps back at full speed, and a fixed loop under the same throttling.
+      scriptWorkFullSpeedMs: fullSpeed,
+      throttlingCheck: { loopMsAtFullSpeed: run.calibration.loopMs, atThrottlingMs: loopAtThrottling },
       initialJsCss: size,
       problems: run.problems,
     };
@@ -278,6 +349,8 @@ async function main(): Promise<void> {
       `${PRESSES} × ArrowRight on "${LEVER}" (${figures.leverValue.start} → ${figures.leverValue.end}), /?scenario=${SCENARIO}`,
       ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd()),
       `  rAF timestamp − keydown timeStamp (not judged: it can precede the commit): ${d(rafTimestamp)}`,
+      `  not judged: script work of ${fullSpeed.samples} × ArrowLeft back at full speed: ${d(fullSpeed)}`,
+      `  not judged: a fixed ${run.calibration.loopMs} ms loop (at full speed), run after a frame at ${CPU_THROTTLING_RATE}×: ${d(loopAtThrottling)}`,
       `  percentiles are nearest-rank; kB = 1000 bytes; ${size.files.map((f) => f.file).join(', ')}`,
       ...run.problems.map((p) => `  WARNING ${p}`),
     ];
