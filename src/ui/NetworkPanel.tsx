@@ -13,11 +13,13 @@ const CLOSED = fixed<readonly LinkStrength[]>([]);
  */
 const Channel = memo(function Channel({
   text,
+  unit,
   index,
   strengths,
   open,
 }: {
   text: string;
+  unit: string;
   index: number;
   strengths: Live<readonly LinkStrength[]>;
   open: boolean;
@@ -25,9 +27,9 @@ const Channel = memo(function Channel({
   const value = useRef<HTMLSpanElement>(null);
   useLiveEffect(
     open ? strengths : CLOSED,
-    (all) => all[index]?.valueText,
+    (all) => all[index]?.value,
     (v) => {
-      if (v !== undefined) writeText(value.current, v);
+      if (v !== undefined) writeText(value.current, `${v} ${unit}`.trim());
     },
   );
   return (
@@ -50,32 +52,47 @@ export function NetworkPanel() {
       }),
     [scenario, lang],
   );
-  const links: NetworkLink[] = useMemo(
-    () => scenario.links.map((l) => ({ from: l.from, to: l.to, label: l.label[lang] })),
+  // Each channel's unit, and the largest value it reaches over the scenario's lever ranges.
+  const { units, maxima } = useMemo(
+    () => ({
+      maxima: linkMaxOf(scenario),
+      units: scenario.links.map(
+        ({ strength: id }) =>
+          (
+            scenario.outcomes.find((o) => o.id === id) ??
+            scenario.variables.find((v) => v.id === id) ??
+            scenario.stocks.find((s) => s.id === id)
+          )?.unit[lang] ?? '',
+      ),
+    }),
     [scenario, lang],
   );
-  const strengths = useMemo(() => {
-    const maxima = linkMaxOf(scenario);
-    const units = scenario.links.map(
-      ({ strength: id }) =>
-        (
-          scenario.outcomes.find((o) => o.id === id) ??
-          scenario.variables.find((v) => v.id === id) ??
-          scenario.stocks.find((s) => s.id === id)
-        )?.unit[lang] ?? '',
-    );
-    return derive(results, (r): LinkStrength[] =>
-      scenario.links.map((l, i) => {
-        const s = r.result.series[l.strength];
-        const value = s ? s[s.length - 1]! : 0;
-        const max = maxima.get(l.strength) ?? 0;
-        return {
-          valueText: `${formatAuto(lang, value)} ${units[i]}`,
-          strength: max > 0 ? Math.min(1, Math.abs(value) / max) : 0,
-        };
-      }),
-    );
-  }, [results, scenario, lang]);
+  const links: NetworkLink[] = useMemo(
+    () =>
+      scenario.links.map((l, i) => ({
+        from: l.from,
+        to: l.to,
+        label: l.label[lang],
+        unit: units[i],
+        widestValue: formatAuto(lang, maxima.get(l.strength) ?? 0),
+      })),
+    [scenario, lang, maxima, units],
+  );
+  const strengths = useMemo(
+    () =>
+      derive(results, (r): LinkStrength[] =>
+        scenario.links.map((l) => {
+          const s = r.result.series[l.strength];
+          const value = s ? s[s.length - 1]! : 0;
+          const max = maxima.get(l.strength) ?? 0;
+          return {
+            value: formatAuto(lang, value),
+            strength: max > 0 ? Math.min(1, Math.abs(value) / max) : 0,
+          };
+        }),
+      ),
+    [results, scenario, lang, maxima],
+  );
   const nameOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
   const [open, setOpen] = useState(false);
   return (
@@ -96,6 +113,7 @@ export function NetworkPanel() {
             <Channel
               key={`${l.from}-${l.to}`}
               text={`${nameOf(l.from)} → ${nameOf(l.to)}: ${l.label}`}
+              unit={l.unit ?? ''}
               index={i}
               strengths={strengths}
               open={open}

@@ -130,14 +130,14 @@ describe('the network chart', () => {
         { id: 'c', label: 'China', color: '#d97706', x: 0.5, y: 0.1 },
       ]}
       links={[
-        { from: 'a', to: 'b', label: 'Closure' },
-        { from: 'c', to: 'b', label: 'Pressure' },
+        { from: 'a', to: 'b', label: 'Closure', unit: 'people', widestValue: '40' },
+        { from: 'c', to: 'b', label: 'Pressure over the transit corridor', unit: 'billion euros of delayed freight' },
         { from: 'c', to: 'a', label: 'Reopen' },
       ]}
       strengths={fixed([
-        { valueText: '18 people', strength: 0.2 },
-        { valueText: '€0.9 bn', strength: 1 },
-        { valueText: '0', strength: 0 },
+        { value: '18', strength: 0.2 },
+        { value: '0.9', strength: 1 },
+        { value: '0', strength: 0 },
       ])}
     />
   );
@@ -150,6 +150,12 @@ describe('the network chart', () => {
     expect(width('a-b')).toBeGreaterThan(width('c-a'));
     expect(container.querySelector('[data-link="c-a"]')!.getAttribute('class')).toContain('idle');
     expect(container.querySelector('[data-link="a-b"]')!.textContent).toBe('Closure18 people');
+  });
+
+  it('breaks a long name or unit on to more lines, with the value written first', () => {
+    const { container } = render(network);
+    const lines = [...container.querySelectorAll('[data-link="c-b"] text > tspan')].map((t) => t.textContent);
+    expect(lines).toEqual(['Pressure over the', 'transit corridor', '0.9 billion euros of', 'delayed freight']);
   });
 
   it('draws the same SVG for the same props', () => {

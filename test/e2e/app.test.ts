@@ -409,6 +409,53 @@ describe('the charts', () => {
   });
 });
 
+describe('the leverage network', () => {
+  it.each([
+    ['English, at the default settings', '/?scenario=belarus-prisoners'],
+    [
+      'English, with every channel strong',
+      '/?scenario=belarus-prisoners&polandClosureWeeks=8&usRelief=8&chinaBlamesMinsk=60',
+    ],
+    ['Arabic, with every channel strong', '/?scenario=belarus-prisoners&lang=ar&polandClosureWeeks=8&usRelief=8'],
+  ])('writes every label where it can be read (%s)', async (_what, path) => {
+    const { page, errors } = await open(path);
+    const network = page.getByRole('img', { name: /^(Leverage network|شبكة)/ });
+    // Boxes in the chart's own units, as drawn with the page's fonts.
+    const layout = await network.evaluate((svg) => {
+      const box = (e: SVGGraphicsElement) => {
+        const b = e.getBBox();
+        return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, text: e.textContent ?? '' };
+      };
+      const nodes = [...svg.querySelectorAll<SVGGElement>('.node')].map((g) => {
+        const [x, y] = (g.getAttribute('transform') ?? '').match(/-?[\d.]+/g)!.map(Number);
+        const r = Number(g.querySelector('circle')!.getAttribute('r'));
+        return { x0: x! - r, y0: y! - r, x1: x! + r, y1: y! + r, text: `node ${g.dataset.node}` };
+      });
+      const view = (svg as SVGSVGElement).viewBox.baseVal;
+      return {
+        labels: [...svg.querySelectorAll<SVGTextElement>('[data-link] text')].map(box),
+        names: [...svg.querySelectorAll<SVGTextElement>('.node text')].map(box),
+        nodes,
+        width: view.width,
+        height: view.height,
+      };
+    });
+    expect(layout.labels.length).toBe(7);
+    const overlap = (a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a) =>
+      Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1;
+    for (const [i, label] of layout.labels.entries()) {
+      expect(label.text.length).toBeGreaterThan(3);
+      expect(label.x0, `${label.text} starts inside the chart`).toBeGreaterThanOrEqual(0);
+      expect(label.x1, `${label.text} ends inside the chart`).toBeLessThanOrEqual(layout.width);
+      expect(label.y0).toBeGreaterThanOrEqual(0);
+      expect(label.y1).toBeLessThanOrEqual(layout.height);
+      for (const other of [...layout.labels.slice(i + 1), ...layout.names, ...layout.nodes])
+        expect(overlap(label, other), `"${label.text}" is clear of "${other.text}"`).toBe(false);
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the Arabic view', () => {
   it('is laid out right to left and its sliders still work with the keyboard', async () => {
     const { page, errors } = await open('/?scenario=belarus-prisoners&lang=ar');
