@@ -28,8 +28,8 @@ function setLever(store: AppStore, lever: Lever, value: number): void {
   leverChanged();
 }
 
-/** The lever that each slider on the page sets, for the one listener that handles them all. */
-const sliders = new WeakMap<EventTarget, Lever>();
+/** The lever (and store) that each slider on the page sets, for the listener that handles them. */
+const sliders = new WeakMap<EventTarget, { lever: Lever; store: AppStore }>();
 
 /**
  * Sets levers from their sliders. The slider's input and change events are handled before they
@@ -41,8 +41,10 @@ const sliders = new WeakMap<EventTarget, Lever>();
 function useSliderEvents(store: AppStore): void {
   useLayoutEffect(() => {
     const onSlide = (e: Event) => {
-      const lever = e.target ? sliders.get(e.target) : undefined;
-      if (!lever) return;
+      const slider = e.target ? sliders.get(e.target) : undefined;
+      // Another app on the same page (as in a test) handles its own sliders.
+      if (slider?.store !== store) return;
+      const { lever } = slider;
       e.stopPropagation();
       const v = Number((e.target as HTMLInputElement).value);
       if (v !== valueIn(store, lever)) setLever(store, lever, v);
@@ -130,11 +132,11 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   useLayoutEffect(() => {
     const input = slider.current;
     if (!input) return;
-    sliders.set(input, lever);
+    sliders.set(input, { lever, store });
     return () => {
       sliders.delete(input);
     };
-  }, [lever]);
+  }, [lever, store]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const big = bigStep(lever);
     const value = valueIn(store, lever);

@@ -51,6 +51,19 @@ describe('the app', () => {
     expect(within(card as HTMLElement).getByText('292')).toBeTruthy();
   });
 
+  it('moves only its own levers when two apps share a page', () => {
+    const first = renderApp();
+    const second = renderApp('?scenario=belarus-prisoners&usRelief=4');
+    // Both pages have the same ids, so the slider is found in its own app's part of the page.
+    const secondSlider = [...second.container.querySelectorAll('input')].find(
+      (i) => i.type === 'range' && i.id === 'lever-usRelief',
+    )!;
+    expect(secondSlider.value).toBe('4');
+    fireEvent.change(secondSlider, { target: { value: '8' } });
+    expect(second.store.getState().levers.usRelief).toBe(8);
+    expect(first.store.getState().levers.usRelief).toBeUndefined();
+  });
+
   it('takes typed numbers, resets one lever, and resets all', async () => {
     const user = userEvent.setup();
     renderApp();
