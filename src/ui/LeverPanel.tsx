@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { sameFields, useLiveEffect, writeAttr } from '../charts/live.ts';
 import type { Lever, Scenario } from '../model/schema.ts';
 import type { AppStore } from '../state/store.ts';
@@ -31,29 +31,64 @@ function setLever(store: AppStore, lever: Lever, value: number): void {
 /** The lever (and store) that each slider on the page sets, for the listener that handles them. */
 const sliders = new WeakMap<EventTarget, { lever: Lever; store: AppStore }>();
 
+/** Where Shift+arrow, PageUp or PageDown takes a lever (the browser handles the other keys). */
+function bigStepFrom(lever: Lever, value: number, e: KeyboardEvent, rtl: () => boolean): number | undefined {
+  const big = bigStep(lever);
+  let next: number | undefined;
+  if (e.shiftKey && e.key.startsWith('Arrow')) {
+    // In a right-to-left layout the browser mirrors the slider's left and right arrows; so do we.
+    const up = e.key === 'ArrowUp' || e.key === (rtl() ? 'ArrowLeft' : 'ArrowRight');
+    next = up ? value + big : value - big;
+  }
+  if (e.key === 'PageUp') next = value + big;
+  else if (e.key === 'PageDown') next = value - big;
+  return next === undefined ? undefined : Math.min(lever.max, Math.max(lever.min, next));
+}
+
 /**
- * Sets levers from their sliders. The slider's input and change events are handled before they
- * reach React's root listener and go no further: React would walk its tree for listeners that do
- * not exist, and after each change event restore every input it rendered by writing its name and
- * type again (facebook/react#36229), which on a slider is four attribute writes and the style
- * work they cause, on every step. A keyboard step fires both events; the first applies the value.
+ * Sets levers from their sliders. A slider's events are handled on the document, before they
+ * reach React's root listener, and go no further: nothing above a slider listens to them, and
+ * React would otherwise walk its tree for handlers that do not exist, work out selection changes
+ * on every key, and after each change event restore every input it rendered by writing its name
+ * and type again (facebook/react#36229), which on a slider is four attribute writes and the style
+ * work they cause, on every step. A keyboard step fires both input and change; the first applies
+ * the value. The browser still carries out each key's default action.
  */
 function useSliderEvents(store: AppStore): void {
   useLayoutEffect(() => {
-    const onSlide = (e: Event) => {
+    const sliderOf = (e: Event) => {
       const slider = e.target ? sliders.get(e.target) : undefined;
       // Another app on the same page (as in a test) handles its own sliders.
-      if (slider?.store !== store) return;
-      const { lever } = slider;
+      return slider?.store === store ? slider.lever : undefined;
+    };
+    const onSlide = (e: Event) => {
+      const lever = sliderOf(e);
+      if (!lever) return;
       e.stopPropagation();
       const v = Number((e.target as HTMLInputElement).value);
       if (v !== valueIn(store, lever)) setLever(store, lever, v);
     };
-    document.addEventListener('input', onSlide, true);
-    document.addEventListener('change', onSlide, true);
+    const onKey = (e: Event) => {
+      const lever = sliderOf(e);
+      if (!lever) return;
+      e.stopPropagation();
+      if (e.type !== 'keydown') return;
+      const input = e.target as HTMLInputElement;
+      const value = valueIn(store, lever);
+      const next = bigStepFrom(lever, value, e as KeyboardEvent, () => getComputedStyle(input).direction === 'rtl');
+      if (next === undefined) return;
+      e.preventDefault();
+      if (next !== value) setLever(store, lever, next);
+    };
+    const listeners: [string, (e: Event) => void][] = [
+      ['input', onSlide],
+      ['change', onSlide],
+      ['keydown', onKey],
+      ['keyup', onKey],
+    ];
+    for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
     return () => {
-      document.removeEventListener('input', onSlide, true);
-      document.removeEventListener('change', onSlide, true);
+      for (const [type, listener] of listeners) document.removeEventListener(type, listener, true);
     };
   }, [store]);
 }
@@ -137,22 +172,6 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
       sliders.delete(input);
     };
   }, [lever, store]);
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const big = bigStep(lever);
-    const value = valueIn(store, lever);
-    let next: number | undefined;
-    if (e.shiftKey && e.key.startsWith('Arrow')) {
-      // In a right-to-left layout the browser mirrors the slider's left and right arrows; so do we.
-      const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
-      const up = e.key === 'ArrowUp' || e.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
-      next = up ? value + big : value - big;
-    }
-    if (e.key === 'PageUp') next = value + big;
-    else if (e.key === 'PageDown') next = value - big;
-    if (next === undefined) return;
-    e.preventDefault();
-    set(Math.min(lever.max, Math.max(lever.min, next)));
-  };
   return (
     <div className="lever" data-lever={lever.id}>
       <div className="lever-head">
@@ -177,7 +196,6 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
           max={lever.max}
           step={lever.step}
           aria-describedby={`${id}-description`}
-          onKeyDown={onKeyDown}
         />
         <input
           ref={field}
