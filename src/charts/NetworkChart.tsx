@@ -61,7 +61,7 @@ const LINE = 1.2 * FONT;
 const WRAP = 24;
 
 /** Words in lines of at most `max` characters (a longer word has a line of its own). */
-export function wrap(text: string, max: number = WRAP): string[] {
+function wrap(text: string, max: number = WRAP): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.length - 1;
@@ -84,7 +84,7 @@ interface Box {
 type Anchor = 'start' | 'middle' | 'end';
 
 /** Where an arrow's label goes: its first line's baseline and how the text is anchored there. */
-export interface LabelPlace {
+interface LabelPlace {
   x: number;
   y: number;
   anchor: Anchor;
@@ -121,13 +121,14 @@ function hits(box: Box, s: Segment): number {
 }
 
 /**
- * Places every arrow's two-line label (its name, and its value at the widest it gets) beside its
- * arrow, clear of the arrows at their widest, the nodes, their names and the labels placed before
- * it, and inside the chart. Text is not measured (the chart also renders without layout, in tests
- * and on the server); its width is estimated from its length, with room to spare. The places do
- * not depend on the levers, so labels never jump while a slider moves.
+ * Places every arrow's label (its name, then its value at the largest it gets, with its unit)
+ * beside its arrow, clear of the arrows at their widest, the nodes, their names and the labels
+ * placed before it, and inside the chart: of a few places along each side of the arrow, the one
+ * that overlaps least. Text is not measured (the chart also renders without layout, in tests);
+ * its size is estimated from its length, with room to spare. The places do not depend on the
+ * levers, so labels never jump while a slider moves.
  */
-export function placeLabels(
+function placeLabels(
   nodes: { x: number; y: number; label: string }[],
   arrows: { from: { x: number; y: number }; to: { x: number; y: number }; lines: string[] }[],
   width: number,
@@ -174,9 +175,8 @@ export function placeLabels(
         const inside = { x0: 0, y0: 0, x1: width, y1: height };
         let cost = (w * h - overlap(box, inside)) * 100;
         for (const b of taken) cost += overlap(box, b) * 10;
-        segments.forEach((other) => {
-          cost += hits(box, other) * 400;
-        });
+        // Text over an arrow stays readable on its white halo, so that costs less than over text.
+        for (const other of segments) cost += hits(box, other) * 400;
         // All else equal: near the middle of the arrow, on the side away from the chart's centre.
         cost += Math.abs(t - 0.5) * 60 + ((mx - cx) * ex + (my - cy) * ey < 0 ? 25 : 0);
         if (!best || cost < best.cost) {
