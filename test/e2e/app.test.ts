@@ -481,6 +481,11 @@ describe('the Arabic view', () => {
     await page.keyboard.press('Home');
     await poll(relief).toBe(0);
     await poll(() => urlParam(page, 'usRelief')).toBeNull();
+    // Right to left, the left arrow increases, with Shift too.
+    await page.keyboard.press('Shift+ArrowLeft');
+    await poll(relief).toBe(2);
+    await page.keyboard.press('Shift+ArrowRight');
+    await poll(relief).toBe(0);
     expect(errors).toEqual([]);
   });
 
