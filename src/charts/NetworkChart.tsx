@@ -83,6 +83,14 @@ interface Box {
 
 type Anchor = 'start' | 'middle' | 'end';
 
+/** A node's circle, with a margin. */
+const circleBox = (n: { x: number; y: number }, m: number): Box => ({
+  x0: n.x - R - m,
+  y0: n.y - R - m,
+  x1: n.x + R + m,
+  y1: n.y + R + m,
+});
+
 /** Where an arrow's label goes: its first line's baseline and how the text is anchored there. */
 interface LabelPlace {
   x: number;
@@ -133,25 +141,34 @@ function placeLabels(
   arrows: { from: { x: number; y: number }; to: { x: number; y: number }; lines: string[] }[],
   width: number,
   height: number,
-): LabelPlace[] {
+): { names: number[]; labels: LabelPlace[] } {
   const segments = arrows.map((a) => segmentOf(a.from, a.to));
   // With room around them, so that a label never reads as part of a node's name.
   const m = 8;
-  const taken: Box[] = nodes.flatMap((n) => {
+  const taken: Box[] = [];
+  // A node's name goes below it, or above it where fewer arrows cross there. (Beside a node, a
+  // name would take the room the arrows' labels need.) The value is the baseline's offset.
+  const names = nodes.map((n) => {
     const w = n.label.length * GLYPH;
-    return [
-      { x0: n.x - R - m, y0: n.y - R - m, x1: n.x + R + m, y1: n.y + R + m },
-      {
-        x0: n.x - w / 2 - m,
-        y0: n.y + R + 14 - 0.8 * FONT - m / 2,
-        x1: n.x + w / 2 + m,
-        y1: n.y + R + 14 + 0.3 * FONT + m / 2,
-      },
-    ];
+    const boxAt = (dy: number): Box => ({
+      x0: n.x - w / 2 - m,
+      y0: n.y + dy - 0.8 * FONT - m / 2,
+      x1: n.x + w / 2 + m,
+      y1: n.y + dy + 0.3 * FONT + m / 2,
+    });
+    const costAt = (dy: number) => {
+      const box = boxAt(dy);
+      const outside = box.y0 < 0 || box.y1 > height ? 1e6 : 0;
+      const others = nodes.reduce((sum, o) => (o === n ? sum : sum + overlap(box, circleBox(o, m))), 0);
+      return outside + others * 10 + segments.reduce((sum, sg) => sum + hits(box, sg), 0) * 400;
+    };
+    const dy = costAt(R + 14) <= costAt(-R - 6) ? R + 14 : -R - 6;
+    taken.push(circleBox(n, m), boxAt(dy));
+    return dy;
   });
   const cx = width / 2;
   const cy = height / 2;
-  return arrows.map((a, i) => {
+  const labels = arrows.map((a, i) => {
     const s = segments[i]!;
     const len = Math.hypot(s.x2 - s.x1, s.y2 - s.y1) || 1;
     const nx = -(s.y2 - s.y1) / len;
@@ -189,6 +206,7 @@ function placeLabels(
     taken.push({ x0: box.x0 - m / 2, y0: box.y0 - m / 2, x1: box.x1 + m / 2, y1: box.y1 + m / 2 });
     return best!.place;
   });
+  return { names, labels };
 }
 
 /**
@@ -272,27 +290,32 @@ const Arrow = memo(function Arrow({
   );
 });
 
-/** The actors: they do not move when levers do. */
-const Nodes = memo(
-  function Nodes({ nodes, at }: { nodes: NetworkNode[]; at: Map<string, { x: number; y: number }>; size: string }) {
-    return (
-      <>
-        {nodes.map((n) => {
-          const p = at.get(n.id)!;
-          return (
-            <g key={n.id} className="node" transform={`translate(${round(p.x)},${round(p.y)})`} data-node={n.id}>
-              <circle r={R} fill={n.color} />
-              <text y={R + 14} textAnchor="middle">
-                {n.label}
-              </text>
-            </g>
-          );
-        })}
-      </>
-    );
-  },
-  (a, b) => a.nodes === b.nodes && a.size === b.size,
-);
+/** The actors, each named below or above: they do not move when levers do. */
+function Nodes({
+  nodes,
+  at,
+  names,
+}: {
+  nodes: NetworkNode[];
+  at: Map<string, { x: number; y: number }>;
+  names: number[];
+}) {
+  return (
+    <>
+      {nodes.map((n, i) => {
+        const p = at.get(n.id)!;
+        return (
+          <g key={n.id} className="node" transform={`translate(${round(p.x)},${round(p.y)})`} data-node={n.id}>
+            <circle r={R} fill={n.color} />
+            <text y={names[i]} textAnchor="middle">
+              {n.label}
+            </text>
+          </g>
+        );
+      })}
+    </>
+  );
+}
 
 export function NetworkChart({ name, width, height, nodes, links, strengths }: NetworkChartProps) {
   const markerId = useId();
@@ -309,7 +332,7 @@ export function NetworkChart({ name, width, height, nodes, links, strengths }: N
     const to = at.get(l.to);
     return from && to ? [{ link: l, index: i, from, to }] : [];
   });
-  const places = placeLabels(
+  const { names, labels: places } = placeLabels(
     nodes.map((n) => ({ ...at.get(n.id)!, label: n.label })),
     drawn.map(({ link, from, to }) => ({ from, to, lines: linesOf(link).sized })),
     width,
@@ -344,7 +367,7 @@ export function NetworkChart({ name, width, height, nodes, links, strengths }: N
           label={places[k]!}
         />
       ))}
-      <Nodes nodes={nodes} at={at} size={`${width}x${height}`} />
+      <Nodes nodes={nodes} at={at} names={names} />
     </svg>
   );
 }

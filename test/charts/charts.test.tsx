@@ -152,6 +152,13 @@ describe('the network chart', () => {
     expect(container.querySelector('[data-link="a-b"]')!.textContent).toBe('Closure18 people');
   });
 
+  it('names a node above it when its arrows leave from below, and below it otherwise', () => {
+    const { container } = render(network);
+    const nameY = (id: string) => Number(container.querySelector(`[data-node="${id}"] text`)!.getAttribute('y'));
+    expect(nameY('c')).toBeLessThan(0);
+    expect(nameY('a')).toBeGreaterThan(0);
+  });
+
   it('breaks a long name or unit on to more lines, with the value written first', () => {
     const { container } = render(network);
     const lines = [...container.querySelectorAll('[data-link="c-b"] text > tspan')].map((t) => t.textContent);
