@@ -426,15 +426,22 @@ describe('the leverage network', () => {
         const b = e.getBBox();
         return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, text: e.textContent ?? '' };
       };
+      // A node is a group moved into place; its circle and name are drawn around 0,0.
+      const at = (g: SVGGElement) => (g.getAttribute('transform') ?? '').match(/-?[\d.]+/g)!.map(Number);
       const nodes = [...svg.querySelectorAll<SVGGElement>('.node')].map((g) => {
-        const [x, y] = (g.getAttribute('transform') ?? '').match(/-?[\d.]+/g)!.map(Number);
+        const [x, y] = at(g);
         const r = Number(g.querySelector('circle')!.getAttribute('r'));
         return { x0: x! - r, y0: y! - r, x1: x! + r, y1: y! + r, text: `node ${g.dataset.node}` };
+      });
+      const names = [...svg.querySelectorAll<SVGGElement>('.node')].map((g) => {
+        const [x, y] = at(g);
+        const b = box(g.querySelector('text')!);
+        return { ...b, x0: b.x0 + x!, x1: b.x1 + x!, y0: b.y0 + y!, y1: b.y1 + y! };
       });
       const view = (svg as SVGSVGElement).viewBox.baseVal;
       return {
         labels: [...svg.querySelectorAll<SVGTextElement>('[data-link] text')].map(box),
-        names: [...svg.querySelectorAll<SVGTextElement>('.node text')].map(box),
+        names,
         nodes,
         width: view.width,
         height: view.height,
