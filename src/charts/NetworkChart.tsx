@@ -138,11 +138,11 @@ function hits(box: Box, s: Segment): number {
  */
 function placeLabels(
   nodes: { x: number; y: number; label: string }[],
-  arrows: { from: { x: number; y: number }; to: { x: number; y: number }; lines: string[] }[],
+  arrows: { segment: Segment; lines: string[] }[],
   width: number,
   height: number,
 ): { names: number[]; labels: LabelPlace[] } {
-  const segments = arrows.map((a) => segmentOf(a.from, a.to));
+  const segments = arrows.map((a) => a.segment);
   // With room around them, so that a label never reads as part of a node's name.
   const m = 8;
   const taken: Box[] = [];
@@ -168,6 +168,7 @@ function placeLabels(
   });
   const cx = width / 2;
   const cy = height / 2;
+  const inside = { x0: 0, y0: 0, x1: width, y1: height };
   const labels = arrows.map((a, i) => {
     const s = segments[i]!;
     const len = Math.hypot(s.x2 - s.x1, s.y2 - s.y1) || 1;
@@ -189,7 +190,6 @@ function placeLabels(
         const x0 = anchor === 'start' ? px : anchor === 'end' ? px - w : px - w / 2;
         const y0 = ey > 0.3 ? py : ey < -0.3 ? py - h : py - h / 2;
         const box = { x0, y0, x1: x0 + w, y1: y0 + h };
-        const inside = { x0: 0, y0: 0, x1: width, y1: height };
         let cost = (w * h - overlap(box, inside)) * 100;
         for (const b of taken) cost += overlap(box, b) * 10;
         // Text over an arrow stays readable on its white halo, so that costs less than over text.
@@ -226,35 +226,28 @@ const Arrow = memo(function Arrow({
   link: l,
   index,
   strengths,
-  ax,
-  ay,
-  bx,
-  by,
+  segment: s,
+  name,
+  unit,
   markerId,
   label,
 }: {
   link: NetworkLink;
   index: number;
   strengths: Live<readonly LinkStrength[]>;
-  ax: number;
-  ay: number;
-  bx: number;
-  by: number;
+  segment: Segment;
+  name: string[];
+  unit: string[];
   markerId: string;
   label: LabelPlace;
 }) {
   const group = useRef<SVGGElement>(null);
   const line = useRef<SVGLineElement>(null);
   const value = useRef<SVGTSpanElement>(null);
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len = Math.hypot(dx, dy) || 1;
-  const ux = dx / len;
-  const uy = dy / len;
-  const x1 = round(ax + ux * R);
-  const y1 = round(ay + uy * R);
-  const x2 = round(bx - ux * (R + ARROW));
-  const y2 = round(by - uy * (R + ARROW));
+  // The line stops where the arrowhead, drawn by its marker, begins.
+  const len = Math.hypot(s.x2 - s.x1, s.y2 - s.y1) || 1;
+  const x2 = round(s.x2 - ((s.x2 - s.x1) / len) * ARROW);
+  const y2 = round(s.y2 - ((s.y2 - s.y1) / len) * ARROW);
   useLiveEffect(
     strengths,
     (all) => all[index] ?? { strength: 0, value: '' },
@@ -265,10 +258,9 @@ const Arrow = memo(function Arrow({
     },
     sameFields,
   );
-  const { name, unit } = linesOf(l);
   return (
     <g ref={group} data-link={`${l.from}-${l.to}`}>
-      <line ref={line} x1={x1} y1={y1} x2={x2} y2={y2} markerEnd={`url(#${markerId})`} />
+      <line ref={line} x1={round(s.x1)} y1={round(s.y1)} x2={x2} y2={y2} markerEnd={`url(#${markerId})`} />
       <text x={label.x} y={label.y} textAnchor={label.anchor}>
         {name.map((text, k) => (
           <tspan key={k} x={label.x} dy={k ? '1.2em' : undefined} className="link-label">
@@ -330,11 +322,11 @@ export function NetworkChart({ name, width, height, nodes, links, strengths }: N
   const drawn = links.flatMap((l, i) => {
     const from = at.get(l.from);
     const to = at.get(l.to);
-    return from && to ? [{ link: l, index: i, from, to }] : [];
+    return from && to ? [{ link: l, index: i, segment: segmentOf(from, to), lines: linesOf(l) }] : [];
   });
   const { names, labels: places } = placeLabels(
     nodes.map((n) => ({ ...at.get(n.id)!, label: n.label })),
-    drawn.map(({ link, from, to }) => ({ from, to, lines: linesOf(link).sized })),
+    drawn.map(({ segment, lines }) => ({ segment, lines: lines.sized })),
     width,
     height,
   );
@@ -353,16 +345,15 @@ export function NetworkChart({ name, width, height, nodes, links, strengths }: N
           <path d="M0,0L10,5L0,10z" className="arrowhead" />
         </marker>
       </defs>
-      {drawn.map(({ link: l, index, from, to }, k) => (
+      {drawn.map(({ link: l, index, segment, lines }, k) => (
         <Arrow
           key={`${l.from}-${l.to}`}
           link={l}
           index={index}
           strengths={strengths}
-          ax={from.x}
-          ay={from.y}
-          bx={to.x}
-          by={to.y}
+          segment={segment}
+          name={lines.name}
+          unit={lines.unit}
           markerId={markerId}
           label={places[k]!}
         />
