@@ -281,6 +281,168 @@ async function calibrateThrottling(page: Page, cdp: CDPSession) {
   return { loopMs: CALIBRATION_LOOP_MS, iterations, samples };
 }
 
+/** One DOM change of a step, on the node at `path` (child indexes from `<body>`). */
+interface Change {
+  path: number[];
+  /** the node's name when recorded, checked when replayed */
+  node: string;
+  kind: 'attribute' | 'text' | 'children';
+  /** the attribute, for `attribute` */
+  name?: string;
+  /** the attribute's value (null once removed), the text node's data, or the element's text */
+  value: string | null;
+}
+
+interface Recording {
+  html: string;
+  sliderPath: number[];
+  start: string;
+  steps: Change[][];
+  /** every chart path's `d` after the last press, to check the replay against */
+  finalPaths: string[];
+}
+
+/** Every chart path's `d`, in document order. */
+function chartPaths(): string[] {
+  return [...document.querySelectorAll('svg[role=img] path')].map((p) => p.getAttribute('d') ?? '');
+}
+
+/**
+ * The page as it is before the first press, without its scripts, and what each of the presses
+ * changed in it, recorded at full speed in a fresh page. The recording's observer runs in every
+ * step, so these steps are not timed here.
+ */
+async function recordSteps(browser: Browser, base: string): Promise<Recording> {
+  const page = await browser.newPage();
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
+  const slider = page.getByRole('slider', { name: LEVER, exact: true });
+  await slider.waitFor();
+  await page.locator('svg[role=img] path.series').first().waitFor();
+  await slider.focus();
+  const start = await slider.inputValue();
+  const { html, sliderPath } = await page.evaluate(() => {
+    const pathTo = (node: Node): number[] => {
+      const path: number[] = [];
+      for (let n = node; n !== document.body && n.parentNode; n = n.parentNode)
+        path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
+      return path;
+    };
+    const steps: Change[][] = [];
+    (window as unknown as { recordedSteps: Change[][] }).recordedSteps = steps;
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const el of copy.querySelectorAll('script, link[rel=modulepreload]')) el.remove();
+    // A press starts a step; what changes until the next press is that step's.
+    window.addEventListener('keydown', () => steps.push([]), { capture: true });
+    new MutationObserver((records) => {
+      const step = steps.at(-1);
+      if (!step) return;
+      for (const r of records) {
+        const node = r.target;
+        const change = { path: pathTo(node), node: node.nodeName };
+        if (r.type === 'attributes') {
+          const value = (node as Element).getAttribute(r.attributeName!);
+          step.push({ ...change, kind: 'attribute', name: r.attributeName!, value });
+        } else if (r.type === 'characterData') step.push({ ...change, kind: 'text', value: (node as Text).data });
+        else step.push({ ...change, kind: 'children', value: node.textContent });
+      }
+    }).observe(document.body, { subtree: true, attributes: true, characterData: true, childList: true });
+    return { html: `<!doctype html>${copy.outerHTML}`, sliderPath: pathTo(document.activeElement!) };
+  });
+  for (let n = 1; n <= PRESSES; n++) {
+    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+  const steps = await page.evaluate(() => (window as unknown as { recordedSteps: Change[][] }).recordedSteps);
+  const finalPaths = await page.evaluate(chartPaths);
+  await page.close();
+  return { html, sliderPath, start, steps, finalPaths };
+}
+
+/**
+ * Replays a recording in a copy of the page that runs none of the app's code: a script of a few
+ * lines makes each step's DOM changes in the slider's input event, timed as the app times its own
+ * (src/ui/timing.ts). What it measures is what those DOM changes alone cost here, with the same
+ * elements, styles and throttling: the part of a step that is the browser's, whatever code makes
+ * the changes. The chart paths it ends with are checked against the app's.
+ */
+async function measureReplay(browser: Browser, base: string, recording: Recording) {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`replay page error: ${e.message}`));
+  const url = new URL('/__replay', base).href;
+  const script = new URL('/__replay.js', base).href;
+  const html = recording.html.replace('</body>', `<script src="${script}"></script></body>`);
+  // The function's source as tsx compiled it, which may call esbuild's `__name` helper.
+  const replay = `globalThis.__name = (fn) => fn;\n(${replayInPage.toString()})(${JSON.stringify(recording)});`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route(script, (route) => route.fulfill({ contentType: 'text/javascript', body: replay }));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
+  await page.goto(url);
+  const slider = page.getByRole('slider', { name: LEVER, exact: true });
+  await slider.waitFor();
+  await page.waitForFunction(() => 'replayReady' in window);
+  await slider.focus();
+  for (let n = 1; n <= PRESSES; n++) {
+    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+  const samples = await page.evaluate(() =>
+    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
+  );
+  if (recording.steps.length !== PRESSES) problems.push(`recorded ${recording.steps.length} presses, not ${PRESSES}`);
+  if (recording.steps.some((step) => step.length === 0)) problems.push('a recorded press changed nothing');
+  if (samples.length !== PRESSES) problems.push(`replay: ${samples.length} measures for ${PRESSES} presses`);
+  const paths = await page.evaluate(chartPaths);
+  if (JSON.stringify(paths) !== JSON.stringify(recording.finalPaths))
+    problems.push('replay: the chart paths after the last press differ from the app');
+  problems.push(...(await page.evaluate(() => (window as unknown as { replayReady: string[] }).replayReady)));
+  await page.close();
+  return { samples, problems };
+}
+
+/** Runs in the replay page, on its own: no imports, nothing from Node. */
+function replayInPage(recording: Recording): void {
+  const problems: string[] = [];
+  const at = (path: number[]) => path.reduce<Node | undefined>((n, i) => n?.childNodes[i], document.body);
+  // The nodes are found once, as the app holds references to the elements it writes; a text node
+  // that a step creates is found when a later step changes it.
+  const steps = recording.steps.map((step) =>
+    step.map((change) => {
+      const node = at(change.path);
+      if (node && node.nodeName !== change.node)
+        problems.push(`replay: ${node.nodeName} where ${change.node} was, at ${change.path.join('.')}`);
+      return { ...change, target: node };
+    }),
+  );
+  const slider = at(recording.sliderPath) as HTMLInputElement;
+  slider.value = recording.start;
+  let start = 0;
+  let next = 0;
+  addEventListener('input', () => (start = performance.now()), true);
+  document.addEventListener(
+    'input',
+    (e) => {
+      if (e.target !== slider) return;
+      for (const c of steps[next++] ?? []) {
+        const target = c.target ?? at(c.path);
+        if (target?.nodeName !== c.node) {
+          problems.push(`replay: no ${c.node} at ${c.path.join('.')}`);
+          continue;
+        }
+        if (c.kind === 'text') (target as Text).data = c.value ?? '';
+        else if (c.kind === 'children') target.textContent = c.value;
+        else if (c.value === null) (target as Element).removeAttribute(c.name!);
+        else (target as Element).setAttribute(c.name!, c.value);
+      }
+      queueMicrotask(() => performance.measure('lever-update', { start, end: performance.now() }));
+    },
+    true,
+  );
+  (window as unknown as { replayReady: string[] }).replayReady = problems;
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   let server: PreviewServer | undefined;
@@ -292,11 +454,13 @@ async function main(): Promise<void> {
     browser = await launchBrowser();
     const chromium = browser.version();
     const run = await measureInteraction(browser, app.url);
+    const replay = await measureReplay(browser, app.url, await recordSteps(browser, app.url));
     const script = distribution(run.scriptWork);
     const frame = distribution(run.frames);
     const rafTimestamp = distribution(run.rafTimestamps);
     const fullSpeed = distribution(run.fullSpeed);
     const loopAtThrottling = distribution(run.calibration.samples);
+    const replayed = distribution(replay.samples);
     const figures = {
       chromium,
       cpuThrottlingRate: CPU_THROTTLING_RATE,
@@ -315,8 +479,10 @@ async function main(): Promise<void> {
       // Not judged: the same steps back at full speed, and a fixed loop under the same throttling.
       scriptWorkFullSpeedMs: fullSpeed,
       throttlingCheck: { loopMsAtFullSpeed: run.calibration.loopMs, atThrottlingMs: loopAtThrottling },
+      // Not judged: the same steps' DOM changes made by a bare script in a copy of the page, at the same throttling.
+      domChangesAloneMs: replayed,
       initialJsCss: size,
-      problems: run.problems,
+      problems: [...run.problems, ...replay.problems],
     };
 
     if (json) {
@@ -354,8 +520,9 @@ async function main(): Promise<void> {
       `  rAF timestamp − keydown timeStamp (not judged: it can precede the commit): ${d(rafTimestamp)}`,
       `  not judged: script work of ${fullSpeed.samples} × ArrowLeft back at full speed: ${d(fullSpeed)}`,
       `  not judged: a fixed ${run.calibration.loopMs} ms loop (at full speed), run after a frame at ${CPU_THROTTLING_RATE}×: ${d(loopAtThrottling)}`,
+      `  not judged: the same ${replayed.samples} steps' DOM changes alone, made by a bare script in a copy of the page, at ${CPU_THROTTLING_RATE}×: ${d(replayed)}`,
       `  percentiles are nearest-rank; kB = 1000 bytes; ${size.files.map((f) => f.file).join(', ')}`,
-      ...run.problems.map((p) => `  WARNING ${p}`),
+      ...figures.problems.map((p) => `  WARNING ${p}`),
     ];
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
