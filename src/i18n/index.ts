@@ -89,13 +89,20 @@ function formatterFor(lang: Lang, decimals: number): NumberFormatter {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
     });
-    const minus = intl.format(-1).slice(0, -1);
+    // What comes before the digit: "-1.0" with one decimal gives "-".
+    const one = intl.format(-1);
+    const minus = one.slice(0, one.indexOf('1'));
     // The quick path is used only where it gives exactly what this engine's Intl gives.
     const quick = PROBES.every((x) => quickFormat(x, decimals, minus, ',', '.') === intl.format(x));
     f = { intl, minus, quick };
     formatters[lang][decimals] = f;
   }
   return f;
+}
+
+/** Whether `formatNumber` formats without Intl in this language at this many decimals. */
+export function hasQuickPath(lang: Lang, decimals: number): boolean {
+  return formatterFor(lang, decimals).quick;
 }
 
 /** Formats a number for a language; Arabic keeps Western digits, as Arabic news media commonly do. */

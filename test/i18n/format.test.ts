@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatNumberIntl, quickFormat } from '../../src/i18n/index.ts';
+import { formatNumber, formatNumberIntl, hasQuickPath, quickFormat } from '../../src/i18n/index.ts';
 
 describe('number formatting', () => {
   it('gives exactly what Intl gives, for any number, in both languages, at 0 to 3 decimals', () => {
@@ -40,6 +40,11 @@ describe('number formatting', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it('uses the quick path in both languages at 0 to 3 decimals, as Intl agrees with it there', () => {
+    for (const lang of ['en', 'ar'] as const)
+      for (const decimals of [0, 1, 2, 3]) expect(hasQuickPath(lang, decimals), `${lang}, ${decimals}`).toBe(true);
   });
 
   it('rounds halves away from zero and keeps the sign of a negative zero, as Intl does', () => {
