@@ -65,6 +65,8 @@ interface Workspace {
   /** `simulate`'s lever values and output rows, reused across calls */
   levers: Float64Array;
   out: Float64Array;
+  /** the time of each point, for the last horizon run: shared by the results (frozen) */
+  t: Series;
 }
 
 /**
@@ -91,6 +93,7 @@ function workspace(model: Model): Workspace {
       flowCoef: Float64Array.from(model.flowSign, (sign) => sign * dt),
       levers: new Float64Array(model.scenario.levers.length),
       out: new Float64Array(0),
+      t: [],
     };
     workspaces.set(model, w);
   }
@@ -202,8 +205,14 @@ export function simulate(
   const out = ws.out;
   model.scenario.levers.forEach((l, i) => (ws.levers[i] = values[l.id]!));
   run(model, ws.levers, horizon, out, points);
-  const t: number[] = [];
-  for (let i = 0; i < points; i++) t.push(i * dt);
+  // The same time axis object while the horizon is the same: what is drawn along it (a chart's
+  // x positions) is worked out once, not on every lever step.
+  if (ws.t.length !== points) {
+    const t: number[] = [];
+    for (let i = 0; i < points; i++) t.push(i * dt);
+    ws.t = Object.freeze(t);
+  }
+  const t = ws.t;
   const rowOf = rowsOf(model);
   // One array per distinct row: a series that repeats another shares its array.
   const lines = new Map<number, number[]>();
