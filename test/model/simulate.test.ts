@@ -57,6 +57,15 @@ describe('simulate', () => {
     expect(r.series.prisonersHeld!.slice(0, 25)).toEqual(simulate(model).series.prisonersHeld);
   });
 
+  it('gives runs over the same horizon one time axis, which nothing can change', () => {
+    const a = simulate(model, { polandClosureWeeks: 3 });
+    const b = simulate(model, { polandClosureWeeks: 4 });
+    expect(b.t).toBe(a.t);
+    expect(() => (a.t as number[]).push(99)).toThrow(TypeError);
+    expect(simulate(model, {}, { horizon: 60 }).t).toHaveLength(61);
+    expect(a.t).toHaveLength(25);
+  });
+
   it('clamps out-of-range lever values and says so', () => {
     const r = simulate(model, { usRelief: 99, arrestRate: -5 });
     expect(r.levers.usRelief).toBe(20);
