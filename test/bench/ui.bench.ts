@@ -7,8 +7,10 @@
  * event that changed the lever, from the first listener to the end of the work it caused, which
  * includes the simulation, every chart, card and arrow written, and any render React flushed.
  * Prints figures next to their budgets and exits 0 even when over budget. Nothing here is a test.
- * Two more figures are printed for reading the first, and not judged: the same lever steps back at
- * full speed, and what the throttling does on this machine to a loop that takes 1 ms unthrottled.
+ * More figures are printed for reading the first, and not judged: the same lever steps back at
+ * full speed; what the throttling does on this machine to a loop that takes 1 ms unthrottled; the
+ * steps' DOM changes made with none of the app's code; and the presses in a page whose code has
+ * warmed up.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -281,6 +283,47 @@ async function calibrateThrottling(page: Page, cdp: CDPSession) {
   return { loopMs: CALIBRATION_LOOP_MS, iterations, samples };
 }
 
+/** Steps taken at full speed before `measureWarmed` times its presses. */
+const WARM_UP_STEPS = 300;
+
+/**
+ * The same presses at the same throttling, in a page where V8 has first run the app's code
+ * through WARM_UP_STEPS lever steps at full speed (back and forth, then Home). The difference
+ * from the judged figure is what a fresh page's first presses cost while that code warms up.
+ */
+async function measureWarmed(browser: Browser, base: string) {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`warmed page error: ${e.message}`));
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
+  const slider = page.getByRole('slider', { name: LEVER, exact: true });
+  await slider.waitFor();
+  await page.locator('svg[role=img] path.series').first().waitFor();
+  await slider.focus();
+  const afterFrame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  for (let n = 0; n < WARM_UP_STEPS; n++) {
+    await page.keyboard.press(n % 100 < 50 ? 'ArrowRight' : 'ArrowLeft');
+    await afterFrame();
+  }
+  await page.keyboard.press('Home');
+  await afterFrame();
+  if ((await slider.inputValue()) !== '0') problems.push('warmed: the slider did not return to 0');
+  await page.evaluate(() => performance.clearMeasures('lever-update'));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
+  for (let n = 1; n <= PRESSES; n++) {
+    await page.keyboard.press('ArrowRight');
+    await afterFrame();
+  }
+  const samples = await page.evaluate(() =>
+    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
+  );
+  if (samples.length !== PRESSES) problems.push(`warmed: ${samples.length} measures for ${PRESSES} presses`);
+  await page.close();
+  return { samples, problems };
+}
+
 /** One DOM change of a step, on the node at `path` (child indexes from `<body>`). */
 interface Change {
   path: number[];
@@ -455,12 +498,14 @@ async function main(): Promise<void> {
     const chromium = browser.version();
     const run = await measureInteraction(browser, app.url);
     const replay = await measureReplay(browser, app.url, await recordSteps(browser, app.url));
+    const warmed = await measureWarmed(browser, app.url);
     const script = distribution(run.scriptWork);
     const frame = distribution(run.frames);
     const rafTimestamp = distribution(run.rafTimestamps);
     const fullSpeed = distribution(run.fullSpeed);
     const loopAtThrottling = distribution(run.calibration.samples);
     const replayed = distribution(replay.samples);
+    const afterWarmUp = distribution(warmed.samples);
     const figures = {
       chromium,
       cpuThrottlingRate: CPU_THROTTLING_RATE,
@@ -481,8 +526,10 @@ async function main(): Promise<void> {
       throttlingCheck: { loopMsAtFullSpeed: run.calibration.loopMs, atThrottlingMs: loopAtThrottling },
       // Not judged: the same steps' DOM changes made by a bare script in a copy of the page, at the same throttling.
       domChangesAloneMs: replayed,
+      // Not judged: the same presses after the app's code has run WARM_UP_STEPS steps at full speed.
+      scriptWorkAfterWarmUpMs: { ...afterWarmUp, warmUpSteps: WARM_UP_STEPS },
       initialJsCss: size,
-      problems: [...run.problems, ...replay.problems],
+      problems: [...run.problems, ...replay.problems, ...warmed.problems],
     };
 
     if (json) {
@@ -521,6 +568,7 @@ async function main(): Promise<void> {
       `  not judged: script work of ${fullSpeed.samples} × ArrowLeft back at full speed: ${d(fullSpeed)}`,
       `  not judged: a fixed ${run.calibration.loopMs} ms loop (at full speed), run after a frame at ${CPU_THROTTLING_RATE}×: ${d(loopAtThrottling)}`,
       `  not judged: the same ${replayed.samples} steps' DOM changes alone, made by a bare script in a copy of the page, at ${CPU_THROTTLING_RATE}×: ${d(replayed)}`,
+      `  not judged: script work of the same ${afterWarmUp.samples} presses at ${CPU_THROTTLING_RATE}× after ${WARM_UP_STEPS} steps at full speed (code warmed up): ${d(afterWarmUp)}`,
       `  percentiles are nearest-rank; kB = 1000 bytes; ${size.files.map((f) => f.file).join(', ')}`,
       ...figures.problems.map((p) => `  WARNING ${p}`),
     ];
