@@ -169,23 +169,42 @@ function sampleOf(page: Page, n: number): Promise<PressSample | null> {
   );
 }
 
-async function measureInteraction(browser: Browser, base: string) {
+/**
+ * Opens the app on the scenario in a new page, throttled at `rate` from the start, and waits for
+ * the lever's slider and a chart line. The page's errors are added to `errors`.
+ */
+async function openApp(browser: Browser, base: string, rate: number, errors: string[]) {
   const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'error') errors.push(`page error: ${m.text()}`);
   });
   // tsx compiles with esbuild's keepNames, which wraps named functions in the code handed to
   // page.evaluate with a `__name(...)` helper that only exists in Node.
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
-
+  if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
   const slider = page.getByRole('slider', { name: LEVER, exact: true });
   await slider.waitFor();
   await page.locator('svg[role=img] path.series').first().waitFor();
+  return { page, cdp, slider };
+}
+
+/**
+ * Presses `key(n)` for n = 0 … count − 1, each once the frame after the previous press has
+ * rendered and a task after it has run.
+ */
+async function pressAfterFrames(page: Page, count: number, key: (n: number) => string): Promise<void> {
+  for (let n = 0; n < count; n++) {
+    await page.keyboard.press(key(n));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+}
+
+async function measureInteraction(browser: Browser, base: string) {
+  const errors: string[] = [];
+  const { page, cdp, slider } = await openApp(browser, base, CPU_THROTTLING_RATE, errors);
   const start = await slider.inputValue();
   await installProbe(page);
   await page.evaluate(() => performance.clearMeasures('lever-update'));
@@ -228,7 +247,7 @@ async function measureInteraction(browser: Browser, base: string) {
   );
   if (fullSpeed.length !== PRESSES) problems.push(`${fullSpeed.length} measures for ${PRESSES} presses at full speed`);
   const calibration = await calibrateThrottling(page, cdp);
-  problems.push(...errors.map((e) => `page error: ${e}`));
+  problems.push(...errors);
   await page.close();
   return { start, end, scriptWork, frames, rafTimestamps, fullSpeed, calibration, problems };
 }
@@ -292,30 +311,15 @@ const WARM_UP_STEPS = 300;
  * from the judged figure is what a fresh page's first presses cost while that code warms up.
  */
 async function measureWarmed(browser: Browser, base: string) {
-  const page = await browser.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`warmed page error: ${e.message}`));
-  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
-  const slider = page.getByRole('slider', { name: LEVER, exact: true });
-  await slider.waitFor();
-  await page.locator('svg[role=img] path.series').first().waitFor();
+  const { page, cdp, slider } = await openApp(browser, base, 1, problems);
   await slider.focus();
-  const afterFrame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  for (let n = 0; n < WARM_UP_STEPS; n++) {
-    await page.keyboard.press(n % 100 < 50 ? 'ArrowRight' : 'ArrowLeft');
-    await afterFrame();
-  }
-  await page.keyboard.press('Home');
-  await afterFrame();
+  await pressAfterFrames(page, WARM_UP_STEPS, (n) => (n % 100 < 50 ? 'ArrowRight' : 'ArrowLeft'));
+  await pressAfterFrames(page, 1, () => 'Home');
   if ((await slider.inputValue()) !== '0') problems.push('warmed: the slider did not return to 0');
   await page.evaluate(() => performance.clearMeasures('lever-update'));
-  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
-  for (let n = 1; n <= PRESSES; n++) {
-    await page.keyboard.press('ArrowRight');
-    await afterFrame();
-  }
+  await pressAfterFrames(page, PRESSES, () => 'ArrowRight');
   const samples = await page.evaluate(() =>
     performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
   );
@@ -355,13 +359,8 @@ function chartPaths(): string[] {
  * changed in it, recorded at full speed in a fresh page. The recording's observer runs in every
  * step, so these steps are not timed here.
  */
-async function recordSteps(browser: Browser, base: string): Promise<Recording> {
-  const page = await browser.newPage();
-  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
-  const slider = page.getByRole('slider', { name: LEVER, exact: true });
-  await slider.waitFor();
-  await page.locator('svg[role=img] path.series').first().waitFor();
+async function recordSteps(browser: Browser, base: string, problems: string[]): Promise<Recording> {
+  const { page, slider } = await openApp(browser, base, 1, problems);
   await slider.focus();
   const start = await slider.inputValue();
   const { html, sliderPath } = await page.evaluate(() => {
@@ -392,10 +391,7 @@ async function recordSteps(browser: Browser, base: string): Promise<Recording> {
     }).observe(document.body, { subtree: true, attributes: true, characterData: true, childList: true });
     return { html: `<!doctype html>${copy.outerHTML}`, sliderPath: pathTo(document.activeElement!) };
   });
-  for (let n = 1; n <= PRESSES; n++) {
-    await page.keyboard.press('ArrowRight');
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  }
+  await pressAfterFrames(page, PRESSES, () => 'ArrowRight');
   const steps = await page.evaluate(() => (window as unknown as { recordedSteps: Change[][] }).recordedSteps);
   const finalPaths = await page.evaluate(chartPaths);
   await page.close();
@@ -409,9 +405,8 @@ async function recordSteps(browser: Browser, base: string): Promise<Recording> {
  * elements, styles and throttling: the part of a step that is the browser's, whatever code makes
  * the changes. The chart paths it ends with are checked against the app's.
  */
-async function measureReplay(browser: Browser, base: string, recording: Recording) {
+async function measureReplay(browser: Browser, base: string, recording: Recording, problems: string[]) {
   const page = await browser.newPage();
-  const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`replay page error: ${e.message}`));
   const url = new URL('/__replay', base).href;
   const script = new URL('/__replay.js', base).href;
@@ -427,10 +422,7 @@ async function measureReplay(browser: Browser, base: string, recording: Recordin
   await slider.waitFor();
   await page.waitForFunction(() => 'replayReady' in window);
   await slider.focus();
-  for (let n = 1; n <= PRESSES; n++) {
-    await page.keyboard.press('ArrowRight');
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  }
+  await pressAfterFrames(page, PRESSES, () => 'ArrowRight');
   const samples = await page.evaluate(() =>
     performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
   );
@@ -442,7 +434,7 @@ async function measureReplay(browser: Browser, base: string, recording: Recordin
     problems.push('replay: the chart paths after the last press differ from the app');
   problems.push(...(await page.evaluate(() => (window as unknown as { replayReady: string[] }).replayReady)));
   await page.close();
-  return { samples, problems };
+  return samples;
 }
 
 /** Runs in the replay page, on its own: no imports, nothing from Node. */
@@ -497,14 +489,16 @@ async function main(): Promise<void> {
     browser = await launchBrowser();
     const chromium = browser.version();
     const run = await measureInteraction(browser, app.url);
-    const replay = await measureReplay(browser, app.url, await recordSteps(browser, app.url));
+    const replayProblems: string[] = [];
+    const recording = await recordSteps(browser, app.url, replayProblems);
+    const replay = await measureReplay(browser, app.url, recording, replayProblems);
     const warmed = await measureWarmed(browser, app.url);
     const script = distribution(run.scriptWork);
     const frame = distribution(run.frames);
     const rafTimestamp = distribution(run.rafTimestamps);
     const fullSpeed = distribution(run.fullSpeed);
     const loopAtThrottling = distribution(run.calibration.samples);
-    const replayed = distribution(replay.samples);
+    const replayed = distribution(replay);
     const afterWarmUp = distribution(warmed.samples);
     const figures = {
       chromium,
@@ -529,7 +523,7 @@ async function main(): Promise<void> {
       // Not judged: the same presses after the app's code has run WARM_UP_STEPS steps at full speed.
       scriptWorkAfterWarmUpMs: { ...afterWarmUp, warmUpSteps: WARM_UP_STEPS },
       initialJsCss: size,
-      problems: [...run.problems, ...replay.problems, ...warmed.problems],
+      problems: [...run.problems, ...replayProblems, ...warmed.problems],
     };
 
     if (json) {
