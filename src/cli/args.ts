@@ -1,31 +1,64 @@
 /** Turns command-line and share-link inputs into lever settings, refusing what is not valid. */
 import type { Model } from '../model/compile.ts';
+import { snapToStep } from '../model/levers.ts';
+import type { Lever } from '../model/schema.ts';
 
 export class UsageError extends Error {}
 
 /** Query keys of a share link that are view state, not levers (see the URL codec). */
-export const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'view', 'step', 'baseline']);
+export const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'view', 'step', 'baseline', 'seed', 'draws']);
+
+export interface LeverSetting {
+  id: string;
+  value: number;
+  /** what was done to the value given, for stderr */
+  notes: string[];
+}
 
 function leverList(model: Model): string {
   return model.scenario.levers.map((l) => `${l.id} (${l.min}..${l.max})`).join(', ');
 }
 
-/** Checks one lever assignment strictly: the lever must exist and the value be a number in range. */
-export function checkedLever(model: Model, id: string, raw: string): [string, number] {
+/** The value on the lever's grid, as the app and its share links use it, and a note if it moved. */
+export function snapped(lever: Lever, given: number, from = ''): { value: number; notes: string[] } {
+  const value = snapToStep(lever, given);
+  const note = `note: ${lever.id}=${given}${from} rounded to ${value} (step ${lever.step}), as a share link would`;
+  return { value, notes: value === given ? [] : [note] };
+}
+
+/**
+ * Checks one lever assignment strictly: the lever must exist and the value be a number in range,
+ * or the id of a preset, which stands for that preset's value of the lever (as a link may say).
+ */
+export function checkedLever(model: Model, id: string, raw: string): LeverSetting {
   const lever = model.scenario.levers.find((l) => l.id === id);
   if (!lever) throw new UsageError(`unknown lever "${id}". Valid levers: ${leverList(model)}`);
   const value = raw.trim() === '' ? NaN : Number(raw);
   if (!Number.isFinite(value)) {
-    throw new UsageError(`"${raw}" is not a number for ${id}; give a number from ${lever.min} to ${lever.max}`);
+    const preset = model.scenario.presets.find((p) => p.id === raw.trim());
+    if (preset) {
+      const given = preset.values[id];
+      const note =
+        given === undefined
+          ? `note: ${id}=${preset.id} uses the default, ${lever.default}, as that preset does not set ${id}`
+          : `note: ${id}=${preset.id} uses that preset's value, ${given}`;
+      const result = snapped(lever, given ?? lever.default, ` (preset ${preset.id})`);
+      return { id, value: result.value, notes: [note, ...result.notes] };
+    }
+    const presets = model.scenario.presets.map((p) => p.id).join(', ');
+    throw new UsageError(
+      `"${raw}" is not a number for ${id}; give a number from ${lever.min} to ${lever.max}` +
+        (presets ? `, or a preset: ${presets}` : ''),
+    );
   }
   if (value < lever.min || value > lever.max) {
     throw new UsageError(`${id}=${raw} is out of range; ${id} takes ${lever.min} to ${lever.max} (${lever.unit.en})`);
   }
-  return [id, value];
+  return { id, ...snapped(lever, value) };
 }
 
 /** Parses `id=value`. */
-export function parseAssignment(model: Model, text: string): [string, number] {
+export function parseAssignment(model: Model, text: string): LeverSetting {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError(`--set takes lever=value, got "${text}". Valid levers: ${leverList(model)}`);
   return checkedLever(model, text.slice(0, eq).trim(), text.slice(eq + 1));

@@ -2,6 +2,7 @@
 import type { Model } from '../model/compile.ts';
 import type { Lang } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
+import { countOf, word } from './words.ts';
 
 export function formatNumber(x: number, decimals: number): string {
   const rounded = Object.is(Math.round(x * 10 ** decimals) / 10 ** decimals, -0) ? 0 : x;
@@ -43,9 +44,9 @@ export function formatTable(model: Model, result: SimulationResult, baseline: Si
   const end = dateAt(model, result.horizon);
   const lines: string[] = [];
   lines.push(`${s.title[lang]}  (${s.id} v${s.version})`);
-  lines.push(`${s.time.start} → ${end}, ${result.horizon} ${s.time.unit}s`);
+  lines.push(word(lang, 'span', { start: s.time.start, end, count: countOf(lang, result.horizon, s.time.unit) }));
   lines.push('');
-  const leverRows = [['Lever', 'Value', 'Unit', 'Default']];
+  const leverRows = [[word(lang, 'lever'), word(lang, 'value'), word(lang, 'unit'), word(lang, 'default')]];
   for (const l of s.levers) {
     const v = result.levers[l.id]!;
     leverRows.push([
@@ -57,7 +58,15 @@ export function formatTable(model: Model, result: SimulationResult, baseline: Si
   }
   lines.push(pad(leverRows));
   lines.push('');
-  const outRows = [[`Outcome at ${end}`, 'Value', 'Unit', 'vs default', 'Verdict']];
+  const outRows = [
+    [
+      word(lang, 'outcomeAt', { date: end }),
+      word(lang, 'value'),
+      word(lang, 'unit'),
+      word(lang, 'vsDefault'),
+      word(lang, 'verdict'),
+    ],
+  ];
   for (const o of s.outcomes) {
     const v = result.outcomes[o.id]!;
     const d = v - baseline.outcomes[o.id]!;
@@ -72,7 +81,7 @@ export function formatTable(model: Model, result: SimulationResult, baseline: Si
   }
   lines.push(pad(outRows));
   lines.push('');
-  lines.push(`* differs from the default. ${s.caveat[lang]}`);
+  lines.push(`${word(lang, 'differs')} ${s.caveat[lang]}`);
   return lines.join('\n');
 }
 
@@ -87,11 +96,30 @@ export function toJson(model: Model, result: SimulationResult): string {
   });
 }
 
-export function toCsv(model: Model, result: SimulationResult): string {
+/** A CSV number: an outcome at its display decimals, anything else at 6 significant digits. */
+function csvNumber(x: number, decimals: number | undefined): string {
+  const rounded = decimals === undefined ? Number(x.toPrecision(6)) : Number(x.toFixed(decimals));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One row per time point: the state at the start of the month that `date` names. */
+export function toCsv(model: Model, result: SimulationResult, options: { units?: boolean; lang?: Lang } = {}): string {
+  const s = model.scenario;
   const ids = Object.keys(result.series);
-  const rows = [['t', 'date', ...ids].join(',')];
+  const items = new Map([...s.stocks, ...s.variables, ...s.outcomes].map((item) => [item.id, item]));
+  const decimals = new Map(s.outcomes.map((o) => [o.id, o.format.decimals]));
+  const header = ids.map((id) => {
+    const unit = items.get(id)?.unit[options.lang ?? 'en'];
+    return csvCell(options.units && unit ? `${id} (${unit})` : id);
+  });
+  const rows = [['t', 'date', ...header].join(',')];
   result.t.forEach((t, i) => {
-    rows.push([String(t), dateAt(model, t), ...ids.map((id) => String(result.series[id]![i]))].join(','));
+    const values = ids.map((id) => csvNumber(result.series[id]![i]!, decimals.get(id)));
+    rows.push([csvNumber(t, undefined), dateAt(model, t), ...values].join(','));
   });
   return rows.join('\n');
 }

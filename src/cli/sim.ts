@@ -1,37 +1,68 @@
 /**
- * npm run --silent sim -- <scenario> [--set lever=value]... [--preset id] [--url link]
- *                         [--horizon N] [--format table|json|csv] [--lang en|ar]
+ * npm run --silent sim -- <scenario-id | file> [--set lever=value]... [--preset id] [--url link]
+ *                         [--horizon N] [--format table|json|csv] [--units] [--lang en|ar]
+ * Reads settings as the app reads them (same rounding, same link format), says on stderr what it
+ * changed, and refuses what it cannot use, naming what is valid.
  */
 import { parseArgs } from 'node:util';
-import { compileScenario, type Model } from '../model/compile.ts';
+import type { Model } from '../model/compile.ts';
 import { ScenarioError } from '../model/problems.ts';
+import type { Lang } from '../model/schema.ts';
 import { resolveHorizon, simulate } from '../model/simulate.ts';
-import { parseScenarioFile, scenarioFiles, scenarioIdOf } from '../scenarios/files.ts';
-import { checkedLever, parseAssignment, queryOf, UsageError, VIEW_KEYS } from './args.ts';
+import { loadScenarioFile, scenarioFiles, scenarioIdOf, unreadableReason } from '../scenarios/files.ts';
+import { URL_VERSION } from '../state/url.ts';
+import { checkedLever, parseAssignment, queryOf, snapped, UsageError, VIEW_KEYS } from './args.ts';
 import { formatTable, toCsv, toJson } from './format.ts';
 
 const HELP = `Simulate a scenario and print its outcomes.
 
-Usage: npm run --silent sim -- <scenario-id> [options]
+Usage: npm run --silent sim -- <scenario-id | file> [options]
+
+The scenario is the id of a file in scenarios/, or the path of a scenario file (.yaml, .yml or
+.json), to try a draft. Lever values are rounded to the lever's step, as the app and its share
+links do; a note on stderr says when.
 
 Options:
-  --set lever=value   set a lever (repeatable)
+  --set lever=value   set a lever (repeatable); the value may also be a preset id, meaning
+                      that preset's value of the lever
   --preset id         start from one of the scenario's presets
-  --url link          take the scenario and levers from a share link or query string
+  --url link          take the scenario, levers and language from a share link or query string
   --horizon N         simulate N time units instead of the scenario's horizon
-  --format F          table (default), json or csv
-  --lang L            en (default) or ar, for the table's labels
+  --format F          table (default), json or csv; a CSV row is the state at the start of
+                      the named month
+  --units             with csv: put each column's unit in its header, e.g. "prisonersHeld (people)"
+  --lang L            en or ar, for the table's words, labels and units
+                      (default: the link's language, else en)
   --help              show this text`;
 
-function loadModel(id: string): Model {
-  const files = scenarioFiles();
-  const file = files.find((f) => scenarioIdOf(f) === id);
-  if (!file) {
-    throw new UsageError(`unknown scenario "${id}". Valid scenarios: ${files.map(scenarioIdOf).join(', ')}`);
+const LANGS: readonly string[] = ['en', 'ar'];
+
+/** An argument that looks like a file rather than an id is read as a (draft) scenario file. */
+function isPath(target: string): boolean {
+  return /\.(ya?ml|json)$/i.test(target) || /[\\/]/.test(target);
+}
+
+function loadModel(target: string): Model {
+  if (isPath(target)) {
+    const reason = unreadableReason(target);
+    if (reason) throw new UsageError(reason);
+    return loadScenarioFile(target);
   }
-  const { scenario, problems } = parseScenarioFile(file);
-  if (!scenario) throw new ScenarioError(problems);
-  return compileScenario(scenario);
+  const files = scenarioFiles();
+  const file = files.find((f) => scenarioIdOf(f) === target);
+  if (!file) {
+    throw new UsageError(`unknown scenario "${target}". Valid scenarios: ${files.map(scenarioIdOf).join(', ')}`);
+  }
+  return loadScenarioFile(file);
+}
+
+/** The link's language, as the app reads it: an unknown one falls back to English with a warning. */
+function linkLang(query: URLSearchParams, notes: string[]): Lang | undefined {
+  const lang = query.get('lang');
+  if (lang === null) return undefined;
+  if (lang === 'en' || lang === 'ar') return lang;
+  notes.push(`warning: the link's language "${lang}" is not available; English is used`);
+  return 'en';
 }
 
 export function main(argv: string[]): { code: number; out: string; err: string } {
@@ -46,7 +77,8 @@ export function main(argv: string[]): { code: number; out: string; err: string }
         url: { type: 'string' },
         horizon: { type: 'string' },
         format: { type: 'string', default: 'table' },
-        lang: { type: 'string', default: 'en' },
+        units: { type: 'boolean', default: false },
+        lang: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -55,24 +87,25 @@ export function main(argv: string[]): { code: number; out: string; err: string }
   }
   const { values: opts, positionals } = parsed;
   if (opts.help) return { code: 0, out: HELP, err: '' };
-  const warnings: string[] = [];
+  const notes: string[] = [];
   try {
     const query = opts.url !== undefined ? queryOf(opts.url) : undefined;
     const fromUrl = query?.get('scenario') ?? undefined;
-    const id = positionals[0] ?? fromUrl;
+    const target = positionals[0] ?? fromUrl;
     if (positionals.length > 1) throw new UsageError(`one scenario at a time; got ${positionals.join(', ')}`);
-    if (!id) {
+    if (!target) {
       throw new UsageError(`name a scenario. Valid scenarios: ${scenarioFiles().map(scenarioIdOf).join(', ')}`);
-    }
-    if (fromUrl && positionals[0] && fromUrl !== positionals[0]) {
-      throw new UsageError(`the link is for scenario "${fromUrl}", not "${positionals[0]}"`);
     }
     if (!['table', 'json', 'csv'].includes(opts.format)) {
       throw new UsageError(`unknown format "${opts.format}". Valid formats: table, json, csv`);
     }
-    if (opts.lang !== 'en' && opts.lang !== 'ar')
-      throw new UsageError(`unknown language "${opts.lang}". Valid: en, ar`);
-    const model = loadModel(id);
+    if (opts.lang !== undefined && !LANGS.includes(opts.lang)) {
+      throw new UsageError(`unknown language "${opts.lang}". Valid: ${LANGS.join(', ')}`);
+    }
+    const model = loadModel(target);
+    if (fromUrl && fromUrl !== model.scenario.id) {
+      throw new UsageError(`the link is for scenario "${fromUrl}", not "${model.scenario.id}"`);
+    }
 
     const levers: Record<string, number> = {};
     if (opts.preset !== undefined) {
@@ -82,18 +115,36 @@ export function main(argv: string[]): { code: number; out: string; err: string }
           `unknown preset "${opts.preset}". Valid presets: ${model.scenario.presets.map((p) => p.id).join(', ')}`,
         );
       }
-      Object.assign(levers, preset.values);
+      for (const lever of model.scenario.levers) {
+        const given = preset.values[lever.id];
+        if (given === undefined) continue;
+        const { value, notes: rounded } = snapped(lever, given, ` (preset ${preset.id})`);
+        levers[lever.id] = value;
+        notes.push(...rounded);
+      }
     }
+    let lang = opts.lang as Lang | undefined;
     if (query) {
+      const version = query.get('v');
+      // The app's test: a missing or unreadable version is read as the current one.
+      if (version !== null && !(Number(version) <= URL_VERSION)) {
+        notes.push(
+          `warning: the link was made by a newer version of Leverage Lab (link format ${version}; ` +
+            `this one reads ${URL_VERSION}); some settings may be read differently`,
+        );
+      }
+      lang ??= linkLang(query, notes);
       for (const [key, value] of query) {
         if (VIEW_KEYS.has(key)) continue;
-        const [lever, v] = checkedLever(model, key, value);
-        levers[lever] = v;
+        const setting = checkedLever(model, key, value);
+        levers[setting.id] = setting.value;
+        notes.push(...setting.notes);
       }
     }
     for (const a of opts.set) {
-      const [lever, v] = parseAssignment(model, a);
-      levers[lever] = v;
+      const setting = parseAssignment(model, a);
+      levers[setting.id] = setting.value;
+      notes.push(...setting.notes);
     }
 
     let horizon: number | undefined;
@@ -109,11 +160,12 @@ export function main(argv: string[]): { code: number; out: string; err: string }
     }
     const options = horizon === undefined ? {} : { horizon };
     const result = simulate(model, levers, options);
+    lang ??= 'en';
     let out: string;
     if (opts.format === 'json') out = toJson(model, result);
-    else if (opts.format === 'csv') out = toCsv(model, result);
-    else out = formatTable(model, result, simulate(model, {}, options), opts.lang);
-    return { code: 0, out, err: warnings.join('\n') };
+    else if (opts.format === 'csv') out = toCsv(model, result, { units: opts.units, lang });
+    else out = formatTable(model, result, simulate(model, {}, options), lang);
+    return { code: 0, out, err: notes.join('\n') };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, out: '', err: `error: ${e.message}` };
     if (e instanceof ScenarioError) return { code: 1, out: '', err: e.message };

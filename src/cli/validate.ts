@@ -1,12 +1,13 @@
 /**
  * npm run --silent validate [--quiet] [files...]
  * Validates every scenario file (schema, names, cycles, ranges, sources), then runs its model
- * checks and the extreme-value matrix. Exits 1 if anything fails, listing every problem.
+ * checks and the extreme-value matrix. Exits 1 if anything fails, listing every problem; exits 2
+ * if a named file cannot be read.
  */
 import { runChecks, runMatrix, type CheckResult } from '../model/checks.ts';
 import { compileScenario } from '../model/compile.ts';
 import { formatProblem, type Problem } from '../model/problems.ts';
-import { displayPath, parseScenarioFile, scenarioFiles, scenarioIdOf } from '../scenarios/files.ts';
+import { displayPath, parseScenarioFile, scenarioFiles, scenarioIdOf, unreadableReason } from '../scenarios/files.ts';
 
 export interface FileReport {
   file: string;
@@ -28,9 +29,11 @@ export function validateFile(file: string): FileReport {
   return { file, problems, checks: [...runChecks(model), ...runMatrix(model)] };
 }
 
-export function main(argv: string[]): { code: number; out: string } {
+export function main(argv: string[]): { code: number; out: string; err: string } {
   const quiet = argv.includes('--quiet');
   const named = argv.filter((a) => !a.startsWith('--'));
+  const unreadable = named.map(unreadableReason).filter((r) => r !== undefined);
+  if (unreadable.length > 0) return { code: 2, out: '', err: unreadable.map((r) => `error: ${r}`).join('\n') };
   const files = named.length > 0 ? named : scenarioFiles();
   const lines: string[] = [];
   let failed = 0;
@@ -60,11 +63,12 @@ export function main(argv: string[]): { code: number; out: string } {
   }
   if (files.length === 0) lines.push('no scenario files found');
   lines.push(`${files.length - failed} of ${files.length} scenario file${files.length === 1 ? '' : 's'} valid`);
-  return { code: failed > 0 || files.length === 0 ? 1 : 0, out: lines.join('\n') };
+  return { code: failed > 0 || files.length === 0 ? 1 : 0, out: lines.join('\n'), err: '' };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { code, out } = main(process.argv.slice(2));
-  process.stdout.write(`${out}\n`);
+  const { code, out, err } = main(process.argv.slice(2));
+  if (out) process.stdout.write(`${out}\n`);
+  if (err) process.stderr.write(`${err}\n`);
   process.exitCode = code;
 }

@@ -3,7 +3,7 @@
  * levers are reported, values that are not numbers fall back to the default, and values out of
  * range are clamped. Nothing is used silently.
  */
-import type { Scenario } from './schema.ts';
+import type { Lever, Scenario } from './schema.ts';
 
 export type LeverNotice =
   | { kind: 'unknown-lever'; lever: string; valid: string[] }
@@ -55,4 +55,18 @@ export function resolveLevers(scenario: Scenario, input: Readonly<Record<string,
     values[id] = used;
   }
   return { values, notices };
+}
+
+function decimalsOf(step: number): number {
+  const text = String(step);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** The nearest value on the lever's grid of steps, inside its range. */
+export function snapToStep(lever: Lever, value: number): number {
+  const clamped = Math.min(Math.max(value, lever.min), lever.max);
+  const steps = Math.round((clamped - lever.min) / lever.step);
+  const snapped = Math.min(lever.min + steps * lever.step, lever.max);
+  return Number(snapped.toFixed(decimalsOf(lever.step)));
 }

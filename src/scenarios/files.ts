@@ -1,5 +1,5 @@
 /** Finds and reads the scenario files in `scenarios/` (Node only: command line, tests, build). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Model } from '../model/compile.ts';
@@ -22,6 +22,23 @@ export function scenarioIdOf(file: string): string {
 
 export function displayPath(file: string): string {
   return relative(process.cwd(), file) || file;
+}
+
+/**
+ * Why `file` (as the person typed it) cannot be read as a scenario file, in one line, or
+ * undefined when it can: the command line says this instead of printing a stack trace.
+ */
+export function unreadableReason(file: string): string | undefined {
+  try {
+    if (statSync(file).isDirectory()) return `${file} is a folder; give scenario files (.yaml, .yml or .json)`;
+    accessSync(file, constants.R_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? `no such file: ${file}`
+      : `cannot read ${file}: ${(e as Error).message}`;
+  }
 }
 
 export function parseScenarioFile(file: string): Parsed {

@@ -4,7 +4,11 @@
  * never throws: what can be used is used, the rest falls back to defaults, and each change is
  * reported so the page can say what was ignored.
  */
-import type { Lang, Lever, Scenario } from '../model/schema.ts';
+import { snapToStep } from '../model/levers.ts';
+import type { Lang, Scenario } from '../model/schema.ts';
+
+// Kept here too: the app and its tests import it from the URL codec.
+export { snapToStep };
 
 /** Version of the link format; bump it and add a migration when the meaning of a key changes. */
 export const URL_VERSION = 1;
@@ -27,20 +31,6 @@ export interface ViewState {
 
 export interface Decoded extends ViewState {
   notices: UrlNotice[];
-}
-
-function decimalsOf(step: number): number {
-  const text = String(step);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/** The nearest value on the lever's grid of steps, inside its range. */
-export function snapToStep(lever: Lever, value: number): number {
-  const clamped = Math.min(Math.max(value, lever.min), lever.max);
-  const steps = Math.round((clamped - lever.min) / lever.step);
-  const snapped = Math.min(lever.min + steps * lever.step, lever.max);
-  return Number(snapped.toFixed(decimalsOf(lever.step)));
 }
 
 export function decodeUrl(search: string, scenarios: readonly Scenario[], fallbackId: string): Decoded {

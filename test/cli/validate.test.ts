@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,5 +39,25 @@ describe('the validate command', () => {
     const { code, out } = main([file]);
     expect(code).toBe(1);
     expect(out).toContain('the id "belarus-prisoners" must match the file name "other-name"');
+  });
+
+  it('says in one line that a named file does not exist, and exits 2', () => {
+    expect(main(['some/missing.yaml'])).toEqual({ code: 2, out: '', err: 'error: no such file: some/missing.yaml' });
+  });
+
+  it('says in one line that a folder is not a scenario file, and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folder-'));
+    expect(main([dir])).toEqual({
+      code: 2,
+      out: '',
+      err: `error: ${dir} is a folder; give scenario files (.yaml, .yml or .json)`,
+    });
+  });
+
+  it('prints no stack trace for a missing file when run as an npm script', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'validate', 'some/missing.yaml'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('error: no such file: some/missing.yaml\n');
   });
 });
