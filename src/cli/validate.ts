@@ -4,7 +4,7 @@
  * checks and the extreme-value matrix. Exits 1 if anything fails, listing every problem; exits 2
  * if a named file cannot be read.
  */
-import { runChecks, runMatrix, type CheckResult } from '../model/checks.ts';
+import { holds, runChecks, runMatrix, type CheckResult } from '../model/checks.ts';
 import { compileScenario } from '../model/compile.ts';
 import { formatProblem, type Problem } from '../model/problems.ts';
 import { displayPath, parseScenarioFile, scenarioFiles, scenarioIdOf, unreadableReason } from '../scenarios/files.ts';
@@ -39,7 +39,7 @@ export function main(argv: string[]): { code: number; out: string; err: string }
   let failed = 0;
   for (const file of files) {
     const r = validateFile(file);
-    const bad = r.checks.filter((c) => !c.passed);
+    const bad = r.checks.filter((c) => !holds(c));
     if (r.problems.length > 0) {
       failed++;
       lines.push(`✗ ${displayPath(file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
@@ -47,17 +47,25 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       continue;
     }
     if (bad.length > 0) failed++;
-    const passed = r.checks.length - bad.length;
+    const held = r.checks.length - bad.length;
     if (!quiet || bad.length > 0) {
       lines.push(
-        `${bad.length ? '✗' : '✓'} ${displayPath(file)}: valid; ${passed} of ${r.checks.length} model checks pass`,
+        `${bad.length ? '✗' : '✓'} ${displayPath(file)}: valid; ${held} of ${r.checks.length} model checks hold (each passes, and fails under its counter-setting)`,
       );
     }
     for (const c of r.checks) {
-      if (quiet && c.passed) continue;
-      if (!c.passed || !c.id.startsWith('matrix')) {
-        lines.push(`  ${c.passed ? '✓' : '✗'} ${c.id}: ${c.claim}`);
+      const ok = holds(c);
+      if (quiet && ok) continue;
+      if (!ok || !c.id.startsWith('matrix')) {
+        lines.push(`  ${ok ? '✓' : '✗'} ${c.id}: ${c.claim}`);
         for (const l of c.lines) lines.push(`      ${l}`);
+        if (c.counter) {
+          // The counter-setting must make the check fail: that is what shows it can fail.
+          lines.push(
+            `    counter-setting ${c.counter.setting}: ${c.counter.passed ? 'STILL PASSES (the check cannot fail as written)' : 'fails, as it must'}`,
+          );
+          for (const l of c.counter.lines) lines.push(`      ${l}`);
+        }
       }
     }
   }

@@ -1,14 +1,18 @@
 /**
- * Compiles a checked Scenario into a Model: every name gets a slot in one Float64Array, every
- * equation becomes a closure, and equations are put in the order in which they can be evaluated.
- * Compiling is done once per scenario; simulating then only runs closures.
+ * Compiles a checked Scenario into a Model: every name gets a slot in one state array, every
+ * equation becomes part of a register program (program.ts), and equations are put in the order in
+ * which they can be evaluated. Compiling is done once per scenario; simulating then only runs
+ * programs.
  *
- * Work is moved out of the time loop where the result cannot change: constants are folded into
- * the closures, equations that read only levers and constants run once per simulation, an
- * equation that is a bare name shares its source's slot, and every flow is read from a slot.
+ * Work is moved out of the time loop where the result cannot change: equations (and parts of
+ * equations) that read only levers and constants run once per simulation (the static program),
+ * parts that follow the calendar alone are tabulated once per model, an equation that is a bare
+ * name shares its source's slot, and every flow is read from a slot. Constants are inputs of a run
+ * like levers (not folded in), so a Monte Carlo draw or a reader's assumption changes them without
+ * compiling again.
  */
-import { compileExpr, fold, namesIn, parseExpr, type Compiled, type CompileEnv, type Expr } from './expr.ts';
-import { ProgramBuilder } from './program.ts';
+import { fold, namesIn, parseExpr, type Expr } from './expr.ts';
+import { execute, ProgramBuilder } from './program.ts';
 import type { Scenario } from './schema.ts';
 import { BUILTIN_NAMES, equationOrder } from './graph.ts';
 
@@ -25,9 +29,12 @@ export interface Model {
   readsMonth: boolean;
   /** lever slots, in the scenario's lever order */
   leverSlots: Int32Array;
+  /** constant slots, in the scenario's constant order, and the sourced value of each */
+  constantSlots: Int32Array;
+  constantValues: Float64Array;
   stockSlots: Int32Array;
-  /** initial value of each stock: a number, or (when it reads levers) a closure run per simulation */
-  stockInitial: (number | Compiled)[];
+  /** slots where the initial program leaves each stock's initial value */
+  initialSlots: Int32Array;
   stockMin: Float64Array;
   stockMax: Float64Array;
   /** every flow as (stock index, sign, slot that holds the flow's value) */
@@ -41,8 +48,11 @@ export interface Model {
   /** slots that hold the numbers the programs use, and their values */
   numberSlots: Int32Array;
   numberValues: Float64Array;
-  /** equations that read only levers and constants: run once per simulation */
+  /** equations that read only levers and constants: run once per simulation (and again when a
+   * scheduled lever changes) */
   staticProgram: Int32Array;
+  /** the stocks' initial values, run once per simulation after the static program */
+  initialProgram: Int32Array;
   /** equations run at every step, in dependency order */
   dynamicProgram: Int32Array;
   /** calendar-only values, tabulated per step: slot j takes tables[j * (maxSteps + 1) + i] */
@@ -76,23 +86,6 @@ function readsTime(expr: Expr): boolean {
       return readsTime(expr.left) || readsTime(expr.right);
     case 'call':
       return TIME_FUNCTIONS.has(expr.fn) || expr.args.some(readsTime);
-  }
-}
-
-function substitute(expr: Expr, values: ReadonlyMap<string, number>): Expr {
-  switch (expr.kind) {
-    case 'num':
-      return expr;
-    case 'name': {
-      const v = values.get(expr.name);
-      return v === undefined ? expr : { kind: 'num', value: v };
-    }
-    case 'unary':
-      return { ...expr, arg: substitute(expr.arg, values) };
-    case 'binary':
-      return { ...expr, left: substitute(expr.left, values), right: substitute(expr.right, values) };
-    case 'call':
-      return { ...expr, args: expr.args.map((a) => substitute(a, values)) };
   }
 }
 
@@ -156,15 +149,18 @@ function hoist(e: Expr, kindOf: (e: Expr) => Invariance, lift: (e: Expr, kind: '
   }
 }
 
-/** The values of a calendar-only expression at every step up to `steps`. */
+/** The values of a calendar-only expression at every step up to `steps`, from its own small program. */
 function tabulate(scenario: Scenario, e: Expr, steps: number): Float64Array {
   const slots = new Map([
     ['t', 0],
     ['dt', 1],
     ['month', 2],
   ]);
-  const f = compileExpr(e, { slots, tSlot: 0, dtSlot: 1 });
-  const v = new Float64Array(3);
+  const builder = new ProgramBuilder(slots, 4);
+  builder.into(e, 3);
+  const program = builder.take();
+  const v = Array.from({ length: builder.slotCount }, () => 0);
+  builder.constantSlots.forEach((slot, i) => (v[slot] = builder.constantValues[i]!));
   const dt = scenario.time.step;
   const startMonth = Number(scenario.time.start.slice(5, 7)) - 1;
   const table = new Float64Array(steps + 1);
@@ -172,7 +168,8 @@ function tabulate(scenario: Scenario, e: Expr, steps: number): Float64Array {
     v[0] = i * dt;
     v[1] = dt;
     v[2] = calendarMonth(startMonth, scenario.time.unit, i * dt);
-    table[i] = f(v);
+    execute(program, v, 0, 1);
+    table[i] = v[3]!;
   }
   return table;
 }
@@ -189,7 +186,7 @@ export function compileScenario(scenario: Scenario): Model {
   const cached = compiled.get(scenario);
   if (cached) return cached;
 
-  const constants = new Map(scenario.constants.map((c) => [c.id, c.value]));
+  const constants = new Set(scenario.constants.map((c) => c.id));
   const leverIds = new Set(scenario.levers.map((l) => l.id));
   const stockIds = new Set(scenario.stocks.map((s) => s.id));
 
@@ -211,8 +208,7 @@ export function compileScenario(scenario: Scenario): Model {
   };
   const flowNames = flows.map((f) => ({ inflows: f.inflows.map(flowName), outflows: f.outflows.map(flowName) }));
 
-  // Slots: built-ins, levers, stocks, then equations; a bare-name equation is an alias. Constants
-  // get none: they are folded into the equations as numbers.
+  // Slots: built-ins, levers, constants, stocks, then equations; a bare-name equation is an alias.
   const slots = new Map<string, number>();
   let slotCount = 0;
   const slotOf = (name: string) => {
@@ -221,13 +217,14 @@ export function compileScenario(scenario: Scenario): Model {
   };
   const [tSlot, dtSlot, monthSlot] = BUILTIN_NAMES.map(slotOf) as [number, number, number];
   const leverSlots = Int32Array.from(scenario.levers.map((l) => slotOf(l.id)));
+  const constantSlots = Int32Array.from(scenario.constants.map((c) => slotOf(c.id)));
   const stockSlots = Int32Array.from(scenario.stocks.map((s) => slotOf(s.id)));
   const allDeps = new Map<string, Set<string>>();
   for (const [id, e] of equations) allDeps.set(id, namesIn(e));
   const order = equationOrder(allDeps);
   const aliasOf = (id: string): string | undefined => {
     const e = equations.get(id)!;
-    return e.kind === 'name' && !constants.has(e.name) ? e.name : undefined;
+    return e.kind === 'name' ? e.name : undefined;
   };
   // Static equations read nothing that changes during a run.
   const isStatic = new Map<string, boolean>();
@@ -253,7 +250,6 @@ export function compileScenario(scenario: Scenario): Model {
     else slots.set(id, slotOf(source));
   }
 
-  const env: CompileEnv = { slots, tSlot, dtSlot };
   const computed = order.filter((id) => aliasOf(id) === undefined);
   const staticIds = computed.filter((id) => isStatic.get(id));
   const dynamicIds = computed.filter((id) => !isStatic.get(id));
@@ -267,14 +263,15 @@ export function compileScenario(scenario: Scenario): Model {
       const fixed = names.every((n) => leverIds.has(n) || constants.has(n) || n === 'dt' || (isStatic.get(n) ?? false));
       return fixed ? 'static' : undefined;
     }
-    return names.every((n) => n === 't' || n === 'month' || n === 'dt' || constants.has(n)) ? 'time' : undefined;
+    // Only numbers and the calendar: a table cannot follow constants, which change between runs.
+    return names.every((n) => n === 't' || n === 'month' || n === 'dt') ? 'time' : undefined;
   };
   const dynamicExprs = new Map<string, Expr>();
   const tableSlots: number[] = [];
   const tables: Float64Array[] = [];
   let lifted = 0;
   const lift = (e: Expr, kind: 'static' | 'time'): Expr => {
-    const folded = fold(substitute(e, constants));
+    const folded = fold(e);
     if (folded.kind === 'num' || folded.kind === 'name') return folded;
     const id = `\0${kind}${lifted++}`;
     const slot = slotOf(id);
@@ -287,7 +284,7 @@ export function compileScenario(scenario: Scenario): Model {
     }
     return { kind: 'name', name: id };
   };
-  for (const id of dynamicIds) dynamicExprs.set(id, hoist(substitute(equations.get(id)!, constants), kindOf, lift));
+  for (const id of dynamicIds) dynamicExprs.set(id, hoist(equations.get(id)!, kindOf, lift));
 
   const flowStock: number[] = [];
   const flowSign: number[] = [];
@@ -309,13 +306,22 @@ export function compileScenario(scenario: Scenario): Model {
   ];
 
   const builder = new ProgramBuilder(slots, slotCount);
-  for (const id of staticIds) builder.into(fold(substitute(equations.get(id)!, constants)), slots.get(id)!);
+  for (const id of staticIds) builder.into(fold(equations.get(id)!), slots.get(id)!);
   const staticProgram = builder.take();
+  // Initial values read levers and constants only (validation sees to it).
+  const initialSlots = Int32Array.from(scenario.stocks, (s) => {
+    const e = fold(parseExpr(s.initial));
+    if (e.kind === 'name') return slots.get(e.name)!;
+    const slot = builder.allocate();
+    builder.into(e, slot);
+    return slot;
+  });
+  const initialProgram = builder.take();
   for (const id of dynamicIds) builder.into(fold(dynamicExprs.get(id)!), slots.get(id)!);
   const dynamicProgram = builder.take();
 
   const recordedSlots = Int32Array.from(recordedIds.map((id) => slots.get(id)!));
-  const fixedSlots = new Set([...leverSlots, ...staticIds.map((id) => slots.get(id)!)]);
+  const fixedSlots = new Set([...leverSlots, ...constantSlots, ...staticIds.map((id) => slots.get(id)!)]);
   const firstWithSlot = new Map<number, number>();
   const liveSeries: number[] = [];
   const fixedSeries: number[] = [];
@@ -348,12 +354,10 @@ export function compileScenario(scenario: Scenario): Model {
     startMonth: Number(scenario.time.start.slice(5, 7)) - 1,
     readsMonth: [...dynamicExprs.values()].some((e) => namesIn(e).has('month')),
     leverSlots,
+    constantSlots,
+    constantValues: Float64Array.from(scenario.constants, (c) => c.value),
     stockSlots,
-    stockInitial: scenario.stocks.map((s, k) => {
-      const e = fold(substitute(parseExpr(s.initial), constants));
-      const clampToBounds = (x: number) => Math.min(Math.max(x, stockLow[k]!), stockHigh[k]!);
-      return e.kind === 'num' ? clampToBounds(e.value) : compileExpr(e, env);
-    }),
+    initialSlots,
     stockMin: Float64Array.from(stockLow),
     stockMax: Float64Array.from(stockHigh),
     flowStock: Int32Array.from(flowStock),
@@ -366,6 +370,7 @@ export function compileScenario(scenario: Scenario): Model {
     numberSlots: Int32Array.from(builder.constantSlots),
     numberValues: Float64Array.from(builder.constantValues),
     staticProgram,
+    initialProgram,
     dynamicProgram,
     tableSlots: Int32Array.from(tableSlots),
     tables: Float64Array.from(tables.flatMap((t) => [...t])),

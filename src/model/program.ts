@@ -86,6 +86,11 @@ export class ProgramBuilder {
     return this.nextSlot;
   }
 
+  /** A new slot for a result that a program leaves behind. */
+  allocate(): number {
+    return this.nextSlot++;
+  }
+
   private emit(op: Op, d: number, a = 0, b = 0, c = 0) {
     this.code.push(op | (d << OP_BITS), a, b, c);
   }

@@ -45,6 +45,19 @@ export const Expression = z.union([z.string().min(1), z.number()]).meta({
 
 const SourceIds = z.array(z.string()).meta({ description: 'Ids of entries in `sources`.' });
 
+/** A calendar date: a month (the start of it) or a day. */
+export const DateText = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date is YYYY-MM or YYYY-MM-DD')
+  .meta({ description: 'A date, YYYY-MM (the start of that month) or YYYY-MM-DD.' });
+
+/** A point in time: steps from the scenario's start, or a date. */
+const When = z.union([z.number().min(0), DateText]).meta({
+  description: 'Steps from the start (0 is the start), or a date: YYYY-MM is the state at the start of that month.',
+});
+
+const Direction = z.enum(['up', 'down']);
+
 /** Either sources, or an explicit modelling-assumption note, or both. */
 const Provenance = {
   sources: SourceIds.optional(),
@@ -87,6 +100,17 @@ export const Lever = z.strictObject({
   max: z.number(),
   step: z.number().positive('step must be greater than 0'),
   default: z.number(),
+  mechanism: LocalizedText.meta({
+    description: 'How this lever acts, in one sentence a teacher can say (what it changes, and through what).',
+  }),
+  actsWith: LocalizedText.optional().meta({
+    description:
+      'Shown next to the slider when the lever acts only together with another, e.g. "acts only on a US offer".',
+  }),
+  expect: z.record(z.string(), Direction).default({}).meta({
+    description:
+      'The direction in which raising this lever moves outcomes (outcome id: up or down). The effects test fails if the model moves one the other way.',
+  }),
   ...Provenance,
 });
 
@@ -98,7 +122,27 @@ export const Constant = z.strictObject({
   low: z.number().meta({ description: 'Lowest plausible value.' }),
   high: z.number().meta({ description: 'Highest plausible value.' }),
   note: LocalizedText.optional(),
+  step: z.number().positive().optional().meta({
+    description: 'Grid for the Assumptions panel and share links (default: a round hundredth of the range).',
+  }),
+  fitted: z
+    .strictObject({
+      to: z.array(z.string()).min(1).meta({ description: 'Ids of the observations this constant was fitted to.' }),
+      how: LocalizedText.meta({ description: 'How it was fitted, in a sentence.' }),
+    })
+    .optional()
+    .meta({ description: 'A constant fitted to data. No model check may test the observations it was fitted to.' }),
   ...Provenance,
+});
+
+/** A recorded fact the model can be compared with (a count on a date, the size of a release). */
+export const Observation = z.strictObject({
+  id: Id,
+  label: LocalizedText,
+  value: z.number(),
+  unit: LocalizedText,
+  date: DateText,
+  sources: SourceIds.min(1),
 });
 
 export const Bounds = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
@@ -147,6 +191,16 @@ export const Outcome = z.strictObject({
   headline: z.boolean().default(false),
   better: z.enum(['higher', 'lower', 'neither']).default('neither'),
   bands: z.array(Band).optional(),
+  summary: z
+    .strictObject({
+      of: z.enum(['end', 'peak', 'total', 'at']),
+      at: DateText.optional().meta({ description: 'For `of: at`: the date whose value is shown.' }),
+    })
+    .default({ of: 'end' })
+    .meta({
+      description:
+        'What a card shows of this outcome: its value at the end, its peak, its total over the horizon (a flow per step, summed), or its value at a date.',
+    }),
   why: LocalizedText.optional(),
   sources: SourceIds.optional(),
 });
@@ -182,12 +236,23 @@ export const TimeMark = z.strictObject({
 });
 
 const LeverValues = z.record(z.string(), z.number());
+const ConstantValues = z.record(z.string(), z.number()).meta({ description: 'Constant id: value (within its range).' });
+
+/** A lever that changes during a run: each entry sets it from a date on. */
+const Schedule = z.record(
+  z.string(),
+  z
+    .array(z.strictObject({ from: DateText, value: z.number() }))
+    .min(1)
+    .meta({ description: 'From each date on, the lever takes the value (dates in order).' }),
+);
 
 export const Preset = z.strictObject({
   id: Id,
   label: LocalizedText,
   description: LocalizedText,
   values: LeverValues,
+  schedule: Schedule.optional().meta({ description: 'Levers that change at dates (a replay of events).' }),
   ...Provenance,
 });
 
@@ -201,10 +266,13 @@ export const Note = z.strictObject({
 const Expectation = z
   .strictObject({
     outcome: z.string(),
-    at: z.number().optional().meta({ description: 'Time (in steps from the start); default: the end.' }),
+    at: When.optional().meta({ description: 'When; default: the outcome as its card summarises it.' }),
     min: z.number().optional(),
     max: z.number().optional(),
-    near: z.union([z.number(), z.literal('start')]).optional(),
+    near: z
+      .union([z.number(), z.string()])
+      .optional()
+      .meta({ description: 'A number, `start` (the value at the start), or the id of an observation.' }),
     within: z.number().positive().optional().meta({ description: 'Relative tolerance for `near`.' }),
   })
   .refine((e) => e.min !== undefined || e.max !== undefined || e.near !== undefined, {
@@ -214,23 +282,46 @@ const Expectation = z
     message: '`near` needs `within` (a relative tolerance such as 0.15)',
   });
 
-const Relation = z.strictObject({
-  outcome: z.string(),
-  at: z.number().optional(),
-  relation: z.enum(['less', 'greater', 'equal']).meta({ description: 'How A compares with B.' }),
-  tolerance: z.number().min(0).optional().meta({ description: 'Absolute tolerance for `equal`.' }),
-});
+const Relation = z
+  .strictObject({
+    outcome: z.string(),
+    at: When.optional(),
+    relation: z.enum(['less', 'greater', 'equal']).optional().meta({ description: 'How A compares with B.' }),
+    tolerance: z.number().min(0).optional().meta({ description: 'Absolute tolerance for `equal`.' }),
+    difference: z
+      .strictObject({ min: z.number().optional(), max: z.number().optional() })
+      .optional()
+      .meta({ description: 'Bounds on A minus B.' }),
+  })
+  .refine((e) => e.relation !== undefined || e.difference !== undefined, {
+    message: 'a comparison needs `relation` or `difference`',
+  });
 
 const Trend = z.strictObject({
   outcome: z.string(),
-  at: z.number().optional(),
+  at: When.optional(),
   trend: z.enum(['increasing', 'decreasing', 'nondecreasing', 'nonincreasing', 'constant']),
 });
+
+/** A setting to run: a preset (values and schedule) as the base, then levers and constants. */
+const Setting = {
+  preset: z.string().optional().meta({ description: 'Start from this preset (its values and schedule).' }),
+  assume: ConstantValues.optional(),
+};
 
 const CheckBase = {
   id: Id,
   claim: z.string().min(1).meta({ description: 'The claim this check tests, in a sentence.' }),
   horizon: z.number().int().positive().optional(),
+  ...Setting,
+  tests: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Observations this check tests besides those it names in `near`.' }),
+  counter: z.strictObject({ set: LeverValues.optional(), ...Setting }).meta({
+    description:
+      'A setting (levers and/or constants, applied on top of every run of the check) under which the check must fail: proof that it can fail.',
+  }),
   sources: SourceIds.optional(),
 };
 
@@ -260,6 +351,30 @@ export const Time = z.strictObject({
   maxHorizon: z.number().int().positive().default(240),
 });
 
+/** A base setting for the lever-effects table. */
+const EffectBase = z.strictObject({ id: Id, label: LocalizedText, values: LeverValues });
+
+export const Effects = z.strictObject({
+  bases: z.array(EffectBase).min(1).meta({ description: 'Settings at which each lever is moved from min to max.' }),
+  columns: z.array(z.string()).optional().meta({ description: 'Outcomes in the table (default: the headline ones).' }),
+  reach: z
+    .strictObject({ actors: z.array(z.string()), outcomes: z.array(z.string()).min(1) })
+    .optional()
+    .meta({ description: 'Every lever of these actors must move at least one of these outcomes, at some base.' }),
+});
+
+/** A lesson of the model in the scenario's own words, with numbers worked out by the model. */
+export const Lesson = z.strictObject({
+  id: Id,
+  title: LocalizedText,
+  text: LocalizedText.meta({
+    description:
+      'May hold {a.<outcome>}, {b.<outcome>} and {diff.<outcome>} (the size of A minus B), filled in from the two settings.',
+  }),
+  a: z.strictObject({ set: LeverValues.default({}), preset: z.string().optional() }),
+  b: z.strictObject({ set: LeverValues.default({}), preset: z.string().optional() }),
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   id: ScenarioId,
@@ -280,7 +395,10 @@ export const ScenarioSchema = z.strictObject({
   charts: z.array(Chart).default([]),
   timeMarks: z.array(TimeMark).default([]),
   presets: z.array(Preset).default([]),
+  observations: z.array(Observation).default([]),
   checks: z.array(Check).default([]),
+  effects: Effects.optional(),
+  lessons: z.array(Lesson).default([]),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -294,6 +412,9 @@ export type Preset = z.infer<typeof Preset>;
 export type Band = z.infer<typeof Band>;
 export type Chart = z.infer<typeof Chart>;
 export type Actor = z.infer<typeof Actor>;
+export type Observation = z.infer<typeof Observation>;
+export type Lesson = z.infer<typeof Lesson>;
+export type Effects = z.infer<typeof Effects>;
 
 /** The JSON Schema that editors use to complete and check scenario files. */
 export function scenarioJsonSchema(): unknown {

@@ -6,6 +6,8 @@ import { calendarMonth, compileScenario, type Model } from './compile.ts';
 import type { Scenario } from './schema.ts';
 import { execute } from './program.ts';
 import { resolveLevers, type LeverNotice } from './levers.ts';
+import { resolveConstants, type ConstantNotice, type LeverSchedule } from './inputs.ts';
+import { pointOf } from './time.ts';
 
 export interface SimulateOptions {
   /** number of time units to simulate; default: the scenario's horizon */
@@ -15,15 +17,21 @@ export interface SimulateOptions {
    * draws a few of them on every lever step asks for those only. Outcomes are always returned.
    */
   series?: readonly string[];
+  /** constants that depart from their sourced values (checked and clamped to their ranges) */
+  constants?: Readonly<Record<string, unknown>>;
+  /** levers that change during the run (a preset's schedule, see inputs.ts) */
+  schedule?: LeverSchedule;
 }
 
 export type Series = readonly number[];
 
 export interface SimulationResult {
   scenarioId: string;
-  /** every lever as used (after clamping) */
+  /** every lever as used (after clamping); a scheduled lever's value before its first change */
   levers: Record<string, number>;
-  notices: LeverNotice[];
+  /** every constant as used */
+  constants: Record<string, number>;
+  notices: (LeverNotice | ConstantNotice)[];
   horizon: number;
   /** time of each point, in the scenario's unit, from 0 to horizon */
   t: Series;
@@ -33,8 +41,10 @@ export interface SimulationResult {
    * whole simulation; an array of numbers is a cheap allocation on the heap.
    */
   series: Record<string, Series>;
-  /** final value of every outcome */
+  /** every outcome as its card summarises it (the value at the end, the peak, the total, or at a date) */
   outcomes: Record<string, number>;
+  /** the index of the time point each outcome's summary was read at (the peak's, say); none for a total */
+  outcomeAt: Record<string, number | undefined>;
 }
 
 export interface HorizonNotice {
@@ -64,6 +74,7 @@ interface Workspace {
   flowCoef: Float64Array;
   /** `simulate`'s lever values and output rows, reused across calls */
   levers: Float64Array;
+  constants: Float64Array;
   out: Float64Array;
   /** the time of each point, for the last horizon run: shared by the results (frozen) */
   t: Series;
@@ -92,6 +103,7 @@ function workspace(model: Model): Workspace {
       flowTarget: Int32Array.from(model.flowStock, (k) => model.stockSlots[k]!),
       flowCoef: Float64Array.from(model.flowSign, (sign) => sign * dt),
       levers: new Float64Array(model.scenario.levers.length),
+      constants: new Float64Array(model.scenario.constants.length),
       out: new Float64Array(0),
       t: [],
     };
@@ -101,11 +113,30 @@ function workspace(model: Model): Workspace {
 }
 
 /**
- * Runs one simulation on lever values that are already resolved (every lever, in range). Series k
- * is written to out[k * stride + i] for time point i, i = 0..steps, except a series that repeats
- * another (an outcome that is a stock, say): read it from row model.seriesRow[k]. The hot loop.
+ * A lever that changes during a run: from step `step` on, lever `lever` (its index in the
+ * scenario's lever order) takes `value`. Sorted by step.
  */
-export function run(model: Model, leverValues: Float64Array, horizon: number, out: Float64Array, stride: number): void {
+export interface ScheduledChange {
+  step: number;
+  lever: number;
+  value: number;
+}
+
+/** What one run reads besides the model: every lever and every constant, in scenario order. */
+export interface RunInputs {
+  levers: Float64Array;
+  constants: Float64Array;
+  /** changes of levers during the run, sorted by step (none: levers are fixed) */
+  schedule?: readonly ScheduledChange[];
+}
+
+/**
+ * Runs one simulation on inputs that are already resolved (every lever and constant, in range).
+ * Series k is written to out[k * stride + i] for time point i, i = 0..steps, except a series that
+ * repeats another (an outcome that is a stock, say): read it from row model.seriesRow[k]. The hot
+ * loop.
+ */
+export function run(model: Model, inputs: RunInputs, horizon: number, out: Float64Array, stride: number): void {
   const ws = workspace(model);
   const { v, net, flowTarget, flowCoef, liveRow } = ws;
   if (ws.rowStride !== stride) {
@@ -114,10 +145,12 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
   }
   const dt = model.scenario.time.step;
   const steps = Math.round(horizon / dt);
-  const { leverSlots, stockSlots, stockMin, stockMax, boundedStocks } = model;
+  const { leverSlots, constantSlots, stockSlots, stockMin, stockMax, boundedStocks } = model;
   const { flowStock, flowSlot, dynamicProgram, recordedSlots, tSlot, dtSlot, monthSlot } = model;
   const { liveSeries, liveSlots, fixedSeries } = model;
-  for (let i = 0; i < leverSlots.length; i++) v[leverSlots[i]!] = leverValues[i]!;
+  const { levers, constants } = inputs;
+  for (let i = 0; i < leverSlots.length; i++) v[leverSlots[i]!] = levers[i]!;
+  for (let i = 0; i < constantSlots.length; i++) v[constantSlots[i]!] = constants[i]!;
   v[dtSlot] = dt;
   const unit = model.scenario.time.unit;
   const { tableSlots, tables } = model;
@@ -125,13 +158,24 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
   const tableStride = Math.round(model.scenario.time.maxHorizon / dt) + 1;
   const startMonth = model.startMonth;
   v[monthSlot] = startMonth + 1;
+  v[tSlot] = 0;
   const readsMonth = model.readsMonth;
+  const schedule = inputs.schedule ?? [];
+  // A scheduled lever moves during the run, and so may anything computed from levers alone: then
+  // the fixed series are recorded at every step, not filled once at the end.
+  const recordFixed = schedule.length > 0;
+  const nFixed = fixedSeries.length;
+  let next = 0;
+  // Changes due at the start apply before anything is computed, initial values included.
+  while (next < schedule.length && schedule[next]!.step <= 0) {
+    v[leverSlots[schedule[next]!.lever]!] = schedule[next]!.value;
+    next++;
+  }
   execute(model.staticProgram, v, tSlot, dtSlot);
+  execute(model.initialProgram, v, tSlot, dtSlot);
   const nStocks = stockSlots.length;
   for (let k = 0; k < nStocks; k++) {
-    const initial = model.stockInitial[k]!;
-    v[stockSlots[k]!] =
-      typeof initial === 'number' ? initial : Math.min(Math.max(initial(v), stockMin[k]!), stockMax[k]!);
+    v[stockSlots[k]!] = Math.min(Math.max(v[model.initialSlots[k]!]!, stockMin[k]!), stockMax[k]!);
   }
 
   const nLive = liveSeries.length;
@@ -142,10 +186,20 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
   for (let i = 0; ; i++) {
     const t = i * dt;
     v[tSlot] = t;
+    if (next < schedule.length && schedule[next]!.step <= i) {
+      // A scheduled lever changes: what depends on levers only is worked out again.
+      while (next < schedule.length && schedule[next]!.step <= i) {
+        v[leverSlots[schedule[next]!.lever]!] = schedule[next]!.value;
+        next++;
+      }
+      execute(model.staticProgram, v, tSlot, dtSlot);
+    }
     if (readsMonth) v[monthSlot] = calendarMonth(startMonth, unit, t);
     for (let j = 0; j < nTables; j++) v[tableSlots[j]!] = tables[j * tableStride + i]!;
     execute(dynamicProgram, v, tSlot, dtSlot);
     for (let k = 0; k < nLive; k++) out[liveRow[k]! + i] = v[firstLive + k]!;
+    if (recordFixed)
+      for (let j = 0; j < nFixed; j++) out[fixedSeries[j]! * stride + i] = v[recordedSlots[fixedSeries[j]!]!]!;
     if (i === steps) break;
     if (direct) {
       // No flow reads a stock, so stocks can move one flow at a time.
@@ -164,7 +218,8 @@ export function run(model: Model, leverValues: Float64Array, horizon: number, ou
       v[stockSlots[k]!] = x < stockMin[k]! ? stockMin[k]! : x > stockMax[k]! ? stockMax[k]! : x;
     }
   }
-  for (let j = 0; j < fixedSeries.length; j++) {
+  if (recordFixed) return;
+  for (let j = 0; j < nFixed; j++) {
     const k = fixedSeries[j]!;
     out.fill(v[recordedSlots[k]!]!, k * stride, k * stride + steps + 1);
   }
@@ -189,13 +244,62 @@ function modelOf(x: Simulatable): Model {
   return 'slotCount' in x ? x : compileScenario(x);
 }
 
+/** A schedule as changes on the run's steps, each value clamped to its lever's range. */
+export function scheduledChanges(model: Model, schedule: LeverSchedule | undefined): ScheduledChange[] {
+  if (!schedule) return [];
+  const dt = model.scenario.time.step;
+  const changes: ScheduledChange[] = [];
+  model.scenario.levers.forEach((l, lever) => {
+    for (const e of schedule[l.id] ?? []) {
+      const value = Math.min(Math.max(e.value, l.min), l.max);
+      changes.push({ step: Math.max(0, Math.floor(e.at / dt + 1e-9)), lever, value });
+    }
+  });
+  // Stable: of two changes at the same step, the later entry wins.
+  return changes.sort((a, b) => a.step - b.step);
+}
+
+/** Each outcome as its scenario summarises it, from the output rows of one run. */
+function summarise(
+  model: Model,
+  out: Float64Array,
+  points: number,
+  rowOf: ReadonlyMap<string, number>,
+): { outcomes: Record<string, number>; outcomeAt: Record<string, number | undefined> } {
+  const outcomes: Record<string, number> = {};
+  const outcomeAt: Record<string, number | undefined> = {};
+  const { time } = model.scenario;
+  for (const o of model.scenario.outcomes) {
+    const base = rowOf.get(o.id)! * points;
+    const { of, at } = o.summary;
+    if (of === 'total') {
+      let sum = 0;
+      // A flow per step, summed over the steps the horizon covers (not the last point).
+      for (let i = 0; i < points - 1; i++) sum += out[base + i]! * time.step;
+      outcomes[o.id] = sum;
+      outcomeAt[o.id] = undefined;
+    } else if (of === 'peak') {
+      let best = 0;
+      for (let i = 1; i < points; i++) if (out[base + i]! > out[base + best]!) best = i;
+      outcomes[o.id] = out[base + best]!;
+      outcomeAt[o.id] = best;
+    } else {
+      const i = of === 'at' && at !== undefined ? pointOf(time, at, points) : points - 1;
+      outcomes[o.id] = out[base + i]!;
+      outcomeAt[o.id] = i;
+    }
+  }
+  return { outcomes, outcomeAt };
+}
+
 export function simulate(
   target: Simulatable,
   levers: Readonly<Record<string, unknown>> = {},
   options: SimulateOptions = {},
 ): SimulationResult {
   const model = modelOf(target);
-  const { values, notices } = resolveLevers(model.scenario, levers);
+  const resolved = resolveLevers(model.scenario, levers);
+  const constants = resolveConstants(model.scenario, options.constants);
   const { horizon } = resolveHorizon(model, options.horizon);
   const dt = model.scenario.time.step;
   const points = Math.round(horizon / dt) + 1;
@@ -203,8 +307,10 @@ export function simulate(
   const ws = workspace(model);
   if (ws.out.length !== count * points) ws.out = new Float64Array(count * points);
   const out = ws.out;
-  model.scenario.levers.forEach((l, i) => (ws.levers[i] = values[l.id]!));
-  run(model, ws.levers, horizon, out, points);
+  model.scenario.levers.forEach((l, i) => (ws.levers[i] = resolved.values[l.id]!));
+  model.scenario.constants.forEach((c, i) => (ws.constants[i] = constants.values[c.id]!));
+  const schedule = scheduledChanges(model, options.schedule);
+  run(model, { levers: ws.levers, constants: ws.constants, schedule }, horizon, out, points);
   // The same time axis object while the horizon is the same: what is drawn along it (a chart's
   // x positions) is worked out once, not on every lever step.
   if (ws.t.length !== points) {
@@ -228,32 +334,47 @@ export function simulate(
     }
     series[id] = line;
   }
-  const outcomes: Record<string, number> = {};
-  for (const id of model.outcomeIds) outcomes[id] = out[rowOf.get(id)! * points + points - 1]!;
-  return { scenarioId: model.scenario.id, levers: values, notices, horizon, t, series, outcomes };
+  return {
+    scenarioId: model.scenario.id,
+    levers: resolved.values,
+    constants: constants.values,
+    notices: [...resolved.notices, ...constants.notices],
+    horizon,
+    t,
+    series,
+    ...summarise(model, out, points, rowOf),
+  };
+}
+
+/** One run of a batch: levers and constants that depart from the defaults. */
+export interface BatchRun {
+  levers?: Readonly<Record<string, number>>;
+  constants?: Readonly<Record<string, number>>;
 }
 
 /**
- * Runs many simulations (Monte Carlo, sweeps, sensitivity) and returns the final outcomes of each.
- * Buffers are reused across runs, so a batch allocates almost nothing per run.
+ * Runs many simulations (sweeps, sensitivity, effects tables) and returns the outcomes of each, as
+ * their cards summarise them. Buffers are reused across runs, so a batch allocates little per run.
  */
 export function simulateBatch(
   target: Simulatable,
-  leverSets: readonly Readonly<Record<string, number>>[],
-  options: SimulateOptions = {},
+  runs: readonly BatchRun[],
+  options: Pick<SimulateOptions, 'horizon' | 'schedule'> = {},
 ): Record<string, number>[] {
   const model = modelOf(target);
   const { horizon } = resolveHorizon(model, options.horizon);
   const points = Math.round(horizon / model.scenario.time.step) + 1;
   const out = new Float64Array(model.recordedIds.length * points);
-  const outcomeIndex = model.outcomeIds.map((id) => model.seriesRow[model.recordedIds.indexOf(id)]!);
   const levers = new Float64Array(model.scenario.levers.length);
-  return leverSets.map((set) => {
-    const { values } = resolveLevers(model.scenario, set);
-    model.scenario.levers.forEach((l, i) => (levers[i] = values[l.id]!));
-    run(model, levers, horizon, out, points);
-    const result: Record<string, number> = {};
-    model.outcomeIds.forEach((id, k) => (result[id] = out[outcomeIndex[k]! * points + points - 1]!));
-    return result;
+  const constants = new Float64Array(model.scenario.constants.length);
+  const schedule = scheduledChanges(model, options.schedule);
+  const rowOf = rowsOf(model);
+  return runs.map((r) => {
+    const lv = resolveLevers(model.scenario, r.levers).values;
+    const cv = resolveConstants(model.scenario, r.constants).values;
+    model.scenario.levers.forEach((l, i) => (levers[i] = lv[l.id]!));
+    model.scenario.constants.forEach((c, i) => (constants[i] = cv[c.id]!));
+    run(model, { levers, constants, schedule }, horizon, out, points);
+    return summarise(model, out, points, rowOf).outcomes;
   });
 }

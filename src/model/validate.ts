@@ -277,8 +277,15 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     if (!recorded.has(m.series)) add(['timeMarks', i, 'series'], `unknown stock, variable or outcome "${m.series}"`);
   });
 
-  // Presets and checks name real levers, values in range, real outcomes.
+  // Presets, checks, effects and lessons name real levers (values in range), constants, outcomes
+  // and observations.
   const leverById = new Map(s.levers.map((l) => [l.id, l]));
+  const constantById = new Map(s.constants.map((c) => [c.id, c]));
+  const presetIds = new Set(s.presets.map((p) => p.id));
+  const observationIds = new Set(s.observations.map((o) => o.id));
+  uniqueIn(s.observations, 'observations');
+  uniqueIn(s.lessons, 'lessons');
+  s.observations.forEach((o, i) => checkSources(o.sources, ['observations', i, 'sources']));
   const checkValues = (values: Record<string, number>, path: PathPart[]) => {
     for (const [id, value] of Object.entries(values)) {
       const l = leverById.get(id);
@@ -286,12 +293,72 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
       else if (value < l.min || value > l.max) add([...path, id], `${value} is outside ${l.min}..${l.max}`);
     }
   };
+  const checkAssumed = (values: Record<string, number> | undefined, path: PathPart[]) => {
+    for (const [id, value] of Object.entries(values ?? {})) {
+      const c = constantById.get(id);
+      if (!c) add([...path, id], `unknown constant "${id}" (constants: ${[...constantById.keys()].join(', ')})`);
+      else if (value < c.low || value > c.high) add([...path, id], `${value} is outside its range ${c.low}..${c.high}`);
+    }
+  };
+  const checkPreset = (id: string | undefined, path: PathPart[]) => {
+    if (id !== undefined && !presetIds.has(id))
+      add(path, `unknown preset "${id}" (presets: ${[...presetIds].join(', ')})`);
+  };
   const checkOutcome = (id: string, path: PathPart[]) => {
     if (!outcomeIds.has(id)) add(path, `unknown outcome "${id}" (outcomes: ${[...outcomeIds].join(', ')})`);
   };
-  s.presets.forEach((pr, i) => checkValues(pr.values, ['presets', i, 'values']));
+  // A check may read any series: an outcome, a variable or a stock.
+  const checkSeries = (id: string, path: PathPart[]) => {
+    if (!recorded.has(id)) add(path, `unknown outcome, variable or stock "${id}"`);
+  };
+  const checkDate = (date: string | number | undefined, path: PathPart[]) => {
+    if (typeof date === 'string' && date.slice(0, 7) < s.time.start) {
+      add(path, `${date} is before the scenario starts (${s.time.start})`);
+    }
+  };
+
+  s.levers.forEach((l, i) => {
+    for (const id of Object.keys(l.expect)) checkOutcome(id, ['levers', i, 'expect', id]);
+  });
+  s.outcomes.forEach((o, i) => {
+    if (o.summary.of === 'at' && o.summary.at === undefined)
+      add(['outcomes', i, 'summary'], '`of: at` needs `at`, a date');
+    checkDate(o.summary.at, ['outcomes', i, 'summary', 'at']);
+  });
+  s.presets.forEach((pr, i) => {
+    checkValues(pr.values, ['presets', i, 'values']);
+    for (const [id, entries] of Object.entries(pr.schedule ?? {})) {
+      const path: PathPart[] = ['presets', i, 'schedule', id];
+      const l = leverById.get(id);
+      if (!l) {
+        add(path, `unknown lever "${id}"`);
+        continue;
+      }
+      entries.forEach((e, j) => {
+        if (e.value < l.min || e.value > l.max) add([...path, j, 'value'], `${e.value} is outside ${l.min}..${l.max}`);
+        checkDate(e.from, [...path, j, 'from']);
+        if (j > 0 && e.from <= entries[j - 1]!.from) add([...path, j, 'from'], 'dates must be in order');
+      });
+    }
+  });
+
+  // Which observations each constant was fitted to, so that no check tests them.
+  const fittedBy = new Map<string, string>();
+  s.constants.forEach((c, i) => {
+    c.fitted?.to.forEach((id, j) => {
+      if (!observationIds.has(id)) add(['constants', i, 'fitted', 'to', j], `unknown observation "${id}"`);
+      fittedBy.set(id, c.id);
+    });
+  });
   s.checks.forEach((c, i) => {
     const p: PathPart[] = ['checks', i];
+    checkPreset(c.preset, [...p, 'preset']);
+    checkAssumed(c.assume, [...p, 'assume']);
+    checkPreset(c.counter.preset, [...p, 'counter', 'preset']);
+    checkValues(c.counter.set ?? {}, [...p, 'counter', 'set']);
+    checkAssumed(c.counter.assume, [...p, 'counter', 'assume']);
+    if (Object.keys(c.counter).length === 0)
+      add([...p, 'counter'], 'the counter-setting is empty: name levers or constants under which the check fails');
     if ('set' in c) checkValues(c.set, [...p, 'set']);
     if ('compare' in c) {
       checkValues(c.compare.a, [...p, 'compare', 'a']);
@@ -303,7 +370,44 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
       if (!l) add([...p, 'sweep', 'lever'], `unknown lever "${c.sweep.lever}"`);
       else checkValues(Object.fromEntries(c.sweep.values.map((v) => [l.id, v])), [...p, 'sweep', 'values']);
     }
-    c.expect.forEach((e, j) => checkOutcome(e.outcome, [...p, 'expect', j, 'outcome']));
+    const tested: [string, PathPart[]][] = (c.tests ?? []).map((id, j) => [id, [...p, 'tests', j]]);
+    c.expect.forEach((e, j) => {
+      checkSeries(e.outcome, [...p, 'expect', j, 'outcome']);
+      checkDate(e.at, [...p, 'expect', j, 'at']);
+      if ('near' in e && typeof e.near === 'string' && e.near !== 'start')
+        tested.push([e.near, [...p, 'expect', j, 'near']]);
+    });
+    for (const [id, path] of tested) {
+      if (!observationIds.has(id)) add(path, `unknown observation "${id}" (a number, "start" or an observation id)`);
+      const constant = fittedBy.get(id);
+      if (constant) {
+        add(path, `this check tests "${id}", which constant "${constant}" was fitted to: test it on other data`);
+      }
+    }
+  });
+
+  if (s.effects) {
+    s.effects.bases.forEach((b, i) => checkValues(b.values, ['effects', 'bases', i, 'values']));
+    s.effects.columns?.forEach((id, i) => checkOutcome(id, ['effects', 'columns', i]));
+    s.effects.reach?.actors.forEach((id, i) => {
+      if (!actorIds.has(id)) add(['effects', 'reach', 'actors', i], `unknown actor "${id}"`);
+    });
+    s.effects.reach?.outcomes.forEach((id, i) => checkOutcome(id, ['effects', 'reach', 'outcomes', i]));
+  }
+
+  s.lessons.forEach((lesson, i) => {
+    for (const side of ['a', 'b'] as const) {
+      checkValues(lesson[side].set, ['lessons', i, side, 'set']);
+      checkPreset(lesson[side].preset, ['lessons', i, side, 'preset']);
+    }
+    for (const lang of ['en', 'ar'] as const) {
+      for (const m of lesson.text[lang].matchAll(/\{([^}]*)\}/g)) {
+        const [kind, id] = m[1]!.split('.');
+        if (!['a', 'b', 'diff'].includes(kind!) || id === undefined || !recorded.has(id)) {
+          add(['lessons', i, 'text', lang], `"{${m[1]}}" is not {a.<outcome>}, {b.<outcome>} or {diff.<outcome>}`);
+        }
+      }
+    }
   });
 
   if (s.time.horizon > s.time.maxHorizon)

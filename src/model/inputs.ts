@@ -1,0 +1,60 @@
+/**
+ * What a run reads besides the model, checked like levers are (levers.ts): constants that depart
+ * from their sourced values (a reader's assumption, a Monte Carlo draw) and levers that change at
+ * dates (a preset's schedule). Unknown ids are reported, values out of range are clamped, and
+ * nothing is used silently.
+ */
+import type { Scenario } from './schema.ts';
+import { timeOfDate } from './time.ts';
+
+export type ConstantNotice =
+  | { kind: 'unknown-constant'; constant: string; valid: string[] }
+  | { kind: 'constant-not-a-number'; constant: string; given: unknown }
+  | { kind: 'constant-clamped'; constant: string; given: number; used: number; low: number; high: number };
+
+/** Every constant's value, in the scenario's order: the sourced value unless `input` departs from it. */
+export function resolveConstants(
+  scenario: Scenario,
+  input: Readonly<Record<string, unknown>> = {},
+): { values: Record<string, number>; notices: ConstantNotice[] } {
+  const values = Object.fromEntries(scenario.constants.map((c) => [c.id, c.value]));
+  const notices: ConstantNotice[] = [];
+  for (const [id, raw] of Object.entries(input)) {
+    const c = scenario.constants.find((x) => x.id === id);
+    if (!c) {
+      notices.push({ kind: 'unknown-constant', constant: id, valid: scenario.constants.map((x) => x.id) });
+      continue;
+    }
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(n)) {
+      notices.push({ kind: 'constant-not-a-number', constant: id, given: raw });
+      continue;
+    }
+    const used = Math.min(Math.max(n, c.low), c.high);
+    if (used !== n) notices.push({ kind: 'constant-clamped', constant: id, given: n, used, low: c.low, high: c.high });
+    values[id] = used;
+  }
+  return { values, notices };
+}
+
+/** A lever's values over time: from time `at` (in the scenario's units) on, it is `value`. */
+export type LeverSchedule = Readonly<Record<string, readonly { at: number; value: number }[]>>;
+
+/** A preset's schedule on the scenario's time axis. */
+export function scheduleOf(scenario: Scenario, presetId: string | undefined): LeverSchedule {
+  const preset = presetId === undefined ? undefined : scenario.presets.find((p) => p.id === presetId);
+  if (!preset?.schedule) return {};
+  return Object.fromEntries(
+    Object.entries(preset.schedule).map(([lever, entries]) => [
+      lever,
+      entries.map((e) => ({ at: timeOfDate(scenario.time, e.from), value: e.value })),
+    ]),
+  );
+}
+
+/** The levers a preset sets (its values, and the first scheduled value of each scheduled lever). */
+export function presetLevers(scenario: Scenario, presetId: string): Record<string, number> {
+  const preset = scenario.presets.find((p) => p.id === presetId);
+  if (!preset) return {};
+  return { ...preset.values };
+}
