@@ -1,7 +1,8 @@
 /** Turns command-line and share-link inputs into lever settings, refusing what is not valid. */
 import type { Model } from '../model/compile.ts';
+import { hasSchedule } from '../model/inputs.ts';
 import { snapToStep } from '../model/levers.ts';
-import type { Lever } from '../model/schema.ts';
+import type { Constant, Lever } from '../model/schema.ts';
 
 export class UsageError extends Error {}
 
@@ -11,6 +12,8 @@ export const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'view', 'step', 'base
 export interface LeverSetting {
   id: string;
   value: number;
+  /** the preset whose dated schedule the lever follows instead of a fixed value */
+  follows?: string;
   /** what was done to the value given, for stderr */
   notes: string[];
 }
@@ -36,6 +39,15 @@ export function checkedLever(model: Model, id: string, raw: string): LeverSettin
   const value = raw.trim() === '' ? NaN : Number(raw);
   if (!Number.isFinite(value)) {
     const preset = model.scenario.presets.find((p) => p.id === raw.trim());
+    if (preset && hasSchedule(model.scenario, preset.id, id)) {
+      const first = preset.values[id] ?? lever.default;
+      return {
+        id,
+        value: first,
+        follows: preset.id,
+        notes: [`note: ${id} follows the dated schedule of preset ${preset.id}`],
+      };
+    }
     if (preset) {
       const given = preset.values[id];
       const note =
@@ -55,6 +67,44 @@ export function checkedLever(model: Model, id: string, raw: string): LeverSettin
     throw new UsageError(`${id}=${raw} is out of range; ${id} takes ${lever.min} to ${lever.max} (${lever.unit.en})`);
   }
   return { id, ...snapped(lever, value) };
+}
+
+/** The grid of a constant in links and the Assumptions panel: its own step, or a round hundredth of its range. */
+export function constantStep(c: Constant): number {
+  if (c.step !== undefined) return c.step;
+  const raw = (c.high - c.low) / 100;
+  if (raw <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((k) => k * power).find((x) => x >= raw)!;
+}
+
+/**
+ * Checks one assumption: the constant must exist and the value be a number within its plausible
+ * range (a value outside it is not an assumption the model's sources allow).
+ */
+export function checkedConstant(model: Model, id: string, raw: string): { id: string; value: number } {
+  const c = model.scenario.constants.find((x) => x.id === id);
+  if (!c) {
+    const list = model.scenario.constants
+      .filter((x) => x.high > x.low)
+      .map((x) => x.id)
+      .join(', ');
+    throw new UsageError(`unknown constant "${id}". Constants with a range: ${list}`);
+  }
+  const value = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(value) || value < c.low || value > c.high) {
+    throw new UsageError(
+      `${id}=${raw} is outside its plausible range; ${id} takes ${c.low} to ${c.high} (${c.unit.en}), sourced value ${c.value}`,
+    );
+  }
+  return { id, value };
+}
+
+/** Parses `id=value` for --assume. */
+export function parseAssumption(model: Model, text: string): { id: string; value: number } {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--assume takes constant=value, got "${text}"`);
+  return checkedConstant(model, text.slice(0, eq).trim(), text.slice(eq + 1));
 }
 
 /** Parses `id=value`. */

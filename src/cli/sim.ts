@@ -5,13 +5,25 @@
  * changed, and refuses what it cannot use, naming what is valid.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_DRAWS, DEFAULT_SEED, monteCarlo } from '../model/analysis.ts';
 import type { Model } from '../model/compile.ts';
+import { leverSchedules } from '../model/inputs.ts';
 import { ScenarioError } from '../model/problems.ts';
 import type { Lang } from '../model/schema.ts';
 import { resolveHorizon, simulate } from '../model/simulate.ts';
 import { loadScenarioFile, scenarioFiles, scenarioIdOf, unreadableReason } from '../scenarios/files.ts';
 import { URL_VERSION } from '../state/url.ts';
-import { checkedLever, parseAssignment, queryOf, snapped, UsageError, VIEW_KEYS } from './args.ts';
+import {
+  checkedConstant,
+  checkedLever,
+  parseAssignment,
+  parseAssumption,
+  queryOf,
+  snapped,
+  UsageError,
+  VIEW_KEYS,
+} from './args.ts';
+import { effectsJson, effectsTable } from './effects.ts';
 import { formatTable, toCsv, toJson } from './format.ts';
 
 const HELP = `Simulate a scenario and print its outcomes.
@@ -33,6 +45,13 @@ Options:
   --units             with csv: put each column's unit in its header, e.g. "prisonersHeld (people)"
   --lang L            en or ar, for the table's words, labels and units
                       (default: the link's language, else en)
+  --assume c=value    set a constant within its plausible range (repeatable), as the app's
+                      Assumptions panel does; outside its range: exit 2, naming the range
+  --draws N           Monte Carlo: run N draws of the constants within their ranges (default
+                      ${DEFAULT_DRAWS} when --seed is given) and add the p10-p50-p90 of every outcome
+  --seed S            the Monte Carlo seed (default ${DEFAULT_SEED}); the same seed gives the same bands
+  --effects           print the lever-effects table instead: each lever from its min to its max,
+                      at each of the scenario's bases, and what it does to every headline outcome
   --help              show this text`;
 
 const LANGS: readonly string[] = ['en', 'ar'];
@@ -79,6 +98,10 @@ export function main(argv: string[]): { code: number; out: string; err: string }
         format: { type: 'string', default: 'table' },
         units: { type: 'boolean', default: false },
         lang: { type: 'string' },
+        assume: { type: 'string', multiple: true, default: [] },
+        draws: { type: 'string' },
+        seed: { type: 'string' },
+        effects: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -107,7 +130,23 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       throw new UsageError(`the link is for scenario "${fromUrl}", not "${model.scenario.id}"`);
     }
 
+    let lang = opts.lang as Lang | undefined;
+    if (opts.effects) {
+      lang ??= 'en';
+      const out = opts.format === 'json' ? effectsJson(model) : effectsTable(model, lang);
+      return { code: 0, out, err: notes.join('\n') };
+    }
+
     const levers: Record<string, number> = {};
+    // Levers that follow a preset's dated events, not a fixed value.
+    const follows: Record<string, string> = {};
+    const constants: Record<string, number> = {};
+    const take = (setting: { id: string; value: number; follows?: string; notes: string[] }) => {
+      levers[setting.id] = setting.value;
+      if (setting.follows) follows[setting.id] = setting.follows;
+      else delete follows[setting.id];
+      notes.push(...setting.notes);
+    };
     if (opts.preset !== undefined) {
       const preset = model.scenario.presets.find((p) => p.id === opts.preset);
       if (!preset) {
@@ -117,13 +156,14 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       }
       for (const lever of model.scenario.levers) {
         const given = preset.values[lever.id];
-        if (given === undefined) continue;
-        const { value, notes: rounded } = snapped(lever, given, ` (preset ${preset.id})`);
-        levers[lever.id] = value;
-        notes.push(...rounded);
+        if (given !== undefined) {
+          const { value, notes: rounded } = snapped(lever, given, ` (preset ${preset.id})`);
+          levers[lever.id] = value;
+          notes.push(...rounded);
+        }
+        if (preset.schedule?.[lever.id]) follows[lever.id] = preset.id;
       }
     }
-    let lang = opts.lang as Lang | undefined;
     if (query) {
       const version = query.get('v');
       // The app's test: a missing or unreadable version is read as the current one.
@@ -136,16 +176,31 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       lang ??= linkLang(query, notes);
       for (const [key, value] of query) {
         if (VIEW_KEYS.has(key)) continue;
-        const setting = checkedLever(model, key, value);
-        levers[setting.id] = setting.value;
-        notes.push(...setting.notes);
+        // A link holds the reader's assumptions too: a constant's id and its value.
+        if (model.scenario.constants.some((c) => c.id === key)) {
+          const c = checkedConstant(model, key, value);
+          constants[c.id] = c.value;
+          continue;
+        }
+        take(checkedLever(model, key, value));
       }
     }
-    for (const a of opts.set) {
-      const setting = parseAssignment(model, a);
-      levers[setting.id] = setting.value;
-      notes.push(...setting.notes);
+    for (const a of opts.set) take(parseAssignment(model, a));
+    for (const a of opts.assume) {
+      const c = parseAssumption(model, a);
+      constants[c.id] = c.value;
     }
+    const whole = (flag: string, raw: string | undefined, min: number, max: number) => {
+      if (raw === undefined) return undefined;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        throw new UsageError(`--${flag} takes a whole number from ${min} to ${max}, got "${raw}"`);
+      }
+      return n;
+    };
+    const seedFromLink = query?.get('seed') ?? undefined;
+    const draws = whole('draws', opts.draws, 1, 100_000);
+    const seed = whole('seed', opts.seed ?? seedFromLink, 0, 2 ** 31 - 1);
 
     let horizon: number | undefined;
     if (opts.horizon !== undefined) {
@@ -158,13 +213,23 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       }
       horizon = resolveHorizon(model, h).horizon;
     }
-    const options = horizon === undefined ? {} : { horizon };
+    const schedule = leverSchedules(model.scenario, follows);
+    const options = { ...(horizon === undefined ? {} : { horizon }), constants, schedule };
     const result = simulate(model, levers, options);
+    const bands =
+      draws !== undefined || opts.seed !== undefined
+        ? monteCarlo(model, levers, {
+            ...options,
+            draws: draws ?? DEFAULT_DRAWS,
+            seed: seed ?? DEFAULT_SEED,
+          })
+        : undefined;
     lang ??= 'en';
+    const extra = { follows, bands };
     let out: string;
-    if (opts.format === 'json') out = toJson(model, result);
-    else if (opts.format === 'csv') out = toCsv(model, result, { units: opts.units, lang });
-    else out = formatTable(model, result, simulate(model, {}, options), lang);
+    if (opts.format === 'json') out = toJson(model, result, extra);
+    else if (opts.format === 'csv') out = toCsv(model, result, { units: opts.units, lang, ...extra });
+    else out = formatTable(model, result, simulate(model, {}, horizon === undefined ? {} : { horizon }), lang, extra);
     return { code: 0, out, err: notes.join('\n') };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, out: '', err: `error: ${e.message}` };

@@ -52,9 +52,20 @@ export function scheduleOf(scenario: Scenario, presetId: string | undefined): Le
   );
 }
 
-/** The levers a preset sets (its values, and the first scheduled value of each scheduled lever). */
-export function presetLevers(scenario: Scenario, presetId: string): Record<string, number> {
-  const preset = scenario.presets.find((p) => p.id === presetId);
-  if (!preset) return {};
-  return { ...preset.values };
+/**
+ * The schedule of levers that follow a preset's dated events: lever id → the preset whose
+ * schedule it follows (as a share link says `usRelief=asItHappened`).
+ */
+export function leverSchedules(scenario: Scenario, follows: Readonly<Record<string, string>>): LeverSchedule {
+  const out: Record<string, { at: number; value: number }[]> = {};
+  for (const [lever, presetId] of Object.entries(follows)) {
+    const entries = scheduleOf(scenario, presetId)[lever];
+    if (entries) out[lever] = [...entries];
+  }
+  return out;
+}
+
+/** Whether a preset has a schedule for a lever. */
+export function hasSchedule(scenario: Scenario, presetId: string, lever: string): boolean {
+  return scenario.presets.some((p) => p.id === presetId && p.schedule?.[lever] !== undefined);
 }

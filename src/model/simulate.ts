@@ -231,7 +231,7 @@ export type Simulatable = Model | Scenario;
 const rowIndexes = new WeakMap<Model, Map<string, number>>();
 
 /** The output row of each recorded id. */
-function rowsOf(model: Model): Map<string, number> {
+export function rowsOf(model: Model): Map<string, number> {
   let rows = rowIndexes.get(model);
   if (!rows) {
     rows = new Map(model.recordedIds.map((id, k) => [id, model.seriesRow[k]!]));
@@ -260,7 +260,7 @@ export function scheduledChanges(model: Model, schedule: LeverSchedule | undefin
 }
 
 /** Each outcome as its scenario summarises it, from the output rows of one run. */
-function summarise(
+export function summariseRun(
   model: Model,
   out: Float64Array,
   points: number,
@@ -342,7 +342,7 @@ export function simulate(
     horizon,
     t,
     series,
-    ...summarise(model, out, points, rowOf),
+    ...summariseRun(model, out, points, rowOf),
   };
 }
 
@@ -375,6 +375,6 @@ export function simulateBatch(
     model.scenario.levers.forEach((l, i) => (levers[i] = lv[l.id]!));
     model.scenario.constants.forEach((c, i) => (constants[i] = cv[c.id]!));
     run(model, { levers, constants, schedule }, horizon, out, points);
-    return summarise(model, out, points, rowOf).outcomes;
+    return summariseRun(model, out, points, rowOf).outcomes;
   });
 }

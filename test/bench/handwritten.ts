@@ -1,15 +1,11 @@
 /**
  * The founding scenario's equations written by hand in TypeScript: the physical limit the engine
  * is measured against (npm run bench), and an independent implementation the tests compare the
- * engine with. Constants are read from the scenario file so that only the equations are duplicated.
+ * engine with. Constants are read from the scenario file (or given), so only the equations are
+ * duplicated. Keep it in step with scenarios/belarus-prisoners.yaml.
  */
 import type { Scenario } from '../../src/model/schema.ts';
 
-const pulse = (t: number, dt: number, start: number, width: number) => {
-  if (width <= 0) return 0;
-  const overlap = Math.min(t + dt, start + width) - Math.max(t, start);
-  return overlap > 0 ? overlap / dt : 0;
-};
 const clamp = (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi);
 
 export const RECORDED = [
@@ -21,40 +17,51 @@ export const RECORDED = [
   'arrestedSoFar',
   'servedSoFar',
   'refillBacklog',
+  'offerOnTable',
+  'reliefSettled',
   'reliefInForce',
+  'feltStress',
+  'daysClosedSoFar',
   'delayedFreight',
   'pressureOnMinskSoFar',
   'pressureOnWarsawSoFar',
   'askedPressureSoFar',
   'polandCostSoFar',
-  'closureMonths',
+  'dailyFreight',
+  'warsawDaysToYield',
+  'closureTarget',
   'closedShare',
-  'arrests',
-  'refillArrests',
-  'refillOwed',
-  'sentencesServed',
-  'pardons',
-  'deathsInCustody',
-  'dealWillingness',
-  'dealBatch',
-  'dealReleases',
-  'reliefGranted',
-  'snapbackHazard',
-  'reliefWithdrawn',
+  'closedDays',
   'freightDelayedRate',
   'pressureOnMinsk',
   'pressureOnWarsaw',
   'askedPressure',
   'pressureTarget',
   'pressureReleases',
-  'exiles',
   'polandCostRate',
   'transitLoss',
   'westernCost',
+  'stressNow',
   'russianOffset',
   'euSanctionsBite',
+  'stressFelt',
+  'referenceStress',
+  'need',
+  'offerChange',
+  'settlement',
   'usEngagement',
-  'fragility',
+  'trust',
+  'dealBatch',
+  'dealReleases',
+  'refillOwed',
+  'refillArrests',
+  'arrests',
+  'sentencesServed',
+  'pardons',
+  'deathsInCustody',
+  'exiles',
+  'thawRisk',
+  'reliefWithdrawn',
   'prisonersHeld',
   'releasedTotal',
   'releasedByDeals',
@@ -63,13 +70,14 @@ export const RECORDED = [
   'arrestsTotal',
   'sentencesServedTotal',
   'belarusStress',
+  'closureLength',
   'chinaDelayedValue',
   'polandCost',
   'rapprochementStability',
 ] as const;
 
 export type Levers = Record<
-  | 'polandClosureWeeks'
+  | 'polandClosureDays'
   | 'polandLinksPrisoners'
   | 'chinaTransitShare'
   | 'chinaPressureOnMinsk'
@@ -82,45 +90,65 @@ export type Levers = Record<
 >;
 
 /** Writes the series of every recorded id into `out` (same order as RECORDED). */
-export function handwritten(scenario: Scenario, L: Levers, horizon: number, out: Float64Array[]): void {
-  makeHandwritten(scenario)(L, horizon, out);
+export function handwritten(
+  scenario: Scenario,
+  L: Levers,
+  horizon: number,
+  out: Float64Array[],
+  constants: Record<string, number> = {},
+): void {
+  makeHandwritten(scenario, constants)(L, horizon, out);
 }
 
 /** Reads the constants once and returns the hand-written simulation. */
-export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number, out: Float64Array[]) => void {
-  const c = Object.fromEntries(scenario.constants.map((k) => [k.id, k.value])) as Record<string, number>;
-  const initialPrisoners = c.initialPrisoners!,
-    referenceArrestRate = c.referenceArrestRate!;
-  const sentenceMonths = c.sentenceMonths!,
-    holidayPardonBatch = c.holidayPardonBatch!;
-  const deathsPerYear = c.deathsPerYear!,
-    dealMonth = c.dealMonth!,
-    releasesPerPoint = c.releasesPerPoint!;
-  const calibrationRussiaSupport = c.calibrationRussiaSupport!,
-    russiaBlunting = c.russiaBlunting!;
-  const maxDealShare = c.maxDealShare!,
-    replacementRatio = c.replacementRatio!,
-    replacementDelay = c.replacementDelay!;
-  const closureStartMonth = c.closureStartMonth!,
-    weeksPerMonth = c.weeksPerMonth!,
-    daysPerMonth = c.daysPerMonth!;
-  const railFreightValue = c.railFreightValue!,
-    maxTransitConcession = c.maxTransitConcession!;
-  const transitPressureScale = c.transitPressureScale!,
-    concessionDelay = c.concessionDelay!;
-  const polandCorridorCostPerDay = c.polandCorridorCostPerDay!,
-    polandTradeCostPerDay = c.polandTradeCostPerDay!;
-  const belarusGdp = c.belarusGdp!,
-    belarusTransitLossPerDay = c.belarusTransitLossPerDay!;
-  const euSanctionsCost = c.euSanctionsCost!,
-    usSanctionsCost = c.usSanctionsCost!,
-    fullReliefPoints = c.fullReliefPoints!;
-  const snapbackRate = c.snapbackRate!,
-    engagementPoints = c.engagementPoints!;
-  const weightHeld = c.weightHeld!,
-    weightArrests = c.weightArrests!,
-    weightEu = c.weightEu!;
-  const weightEngagement = c.weightEngagement!;
+export function makeHandwritten(
+  scenario: Scenario,
+  overrides: Record<string, number> = {},
+): (L: Levers, horizon: number, out: Float64Array[]) => void {
+  const c = { ...Object.fromEntries(scenario.constants.map((k) => [k.id, k.value])), ...overrides } as Record<
+    string,
+    number
+  >;
+  const k = (id: string) => {
+    const v = c[id];
+    if (v === undefined) throw new Error(`the hand-written model needs constant ${id}`);
+    return v;
+  };
+  const initialPrisoners = k('initialPrisoners'),
+    referenceArrestRate = k('referenceArrestRate'),
+    baseArrestRate = k('baseArrestRate');
+  const releasedBeforeStart = k('releasedBeforeStart'),
+    sentenceMonths = k('sentenceMonths'),
+    holidayPardonBatch = k('holidayPardonBatch');
+  const deathsPerYear = k('deathsPerYear'),
+    releasesPerPoint = k('releasesPerPoint'),
+    priorReliefPoints = k('priorReliefPoints');
+  const calibrationRussiaSupport = k('calibrationRussiaSupport'),
+    needElasticity = k('needElasticity'),
+    trustGain = k('trustGain'),
+    trustPoints = k('trustPoints');
+  const engagementPoints = k('engagementPoints'),
+    maxDealShare = k('maxDealShare'),
+    replacementRatio = k('replacementRatio'),
+    replacementDelay = k('replacementDelay');
+  const daysPerMonth = k('daysPerMonth'),
+    railFreightValue = k('railFreightValue'),
+    warsawTolerance = k('warsawTolerance');
+  const maxTransitConcession = k('maxTransitConcession'),
+    pressureScale = k('pressureScale'),
+    concessionDelay = k('concessionDelay');
+  const polandCorridorCostPerDay = k('polandCorridorCostPerDay'),
+    polandTradeCostPerDay = k('polandTradeCostPerDay');
+  const belarusGdp = k('belarusGdp'),
+    belarusTransitLossPerDay = k('belarusTransitLossPerDay');
+  const euSanctionsCost = k('euSanctionsCost'),
+    usSanctionsCost = k('usSanctionsCost'),
+    fullReliefPoints = k('fullReliefPoints');
+  const stressDelay = k('stressDelay'),
+    thawHazard = k('thawHazard'),
+    arrestWeight = k('arrestWeight'),
+    heldWeight = k('heldWeight'),
+    engagementWeight = k('engagementWeight');
   const startMonth = Number(scenario.time.start.slice(5, 7)) - 1;
   const dt = scenario.time.step;
   return (L, horizon, out) => {
@@ -133,56 +161,75 @@ export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number
     let exiledSoFar = 0,
       arrestedSoFar = 0,
       servedSoFar = 0,
-      refillBacklog = 0,
-      reliefInForce = 0;
-    let delayedFreight = 0,
+      refillBacklog = replacementRatio * releasedBeforeStart * Math.exp(-1.2 / replacementDelay);
+    let offerOnTable = 0,
+      reliefSettled = 0,
+      reliefInForce = priorReliefPoints;
+    let feltStress =
+      ((euSanctionsCost * L.euSanctions) / 100 + usSanctionsCost * (1 - priorReliefPoints / fullReliefPoints)) *
+      (1 - L.russiaSupport / 100);
+    let daysClosedSoFar = 0,
+      delayedFreight = 0,
       pressureOnMinskSoFar = 0,
       pressureOnWarsawSoFar = 0,
-      askedPressureSoFar = 0;
-    let polandCostSoFar = 0;
+      askedPressureSoFar = 0,
+      polandCostSoFar = 0;
 
     for (let i = 0; ; i++) {
       const t = i * dt;
       const month = ((startMonth + Math.floor(t + 1e-9)) % 12) + 1;
-      const closureMonths = L.polandClosureWeeks / weeksPerMonth;
-      const closedShare = pulse(t, dt, closureStartMonth, closureMonths);
-      const refillArrests = (refillBacklog / replacementDelay) * Math.min(1, L.arrestRate / referenceArrestRate);
-      const arrests = L.arrestRate + refillArrests;
-      const sentencesServed = held / sentenceMonths;
-      const pardons =
-        month === 1 || month === 7 || month === 9 || month === 12 ? Math.min(holidayPardonBatch, held) : 0;
-      const deathsInCustody = deathsPerYear / 12;
-      const dealWillingness =
-        (1 - (russiaBlunting * L.russiaSupport) / 100) / (1 - (russiaBlunting * calibrationRussiaSupport) / 100);
-      const dealBatch = Math.min(maxDealShare * held, releasesPerPoint * L.usRelief * dealWillingness);
-      const dealReleases = dealBatch * pulse(t, dt, dealMonth, 1);
-      const reliefGranted = L.usRelief * pulse(t, dt, dealMonth, 1);
-      const snapbackHazard = snapbackRate * Math.min(1, arrests / referenceArrestRate);
-      const reliefWithdrawn = reliefInForce * snapbackHazard;
-      const freightDelayedRate = (((closedShare * L.chinaTransitShare) / 100) * railFreightValue) / 12;
+      // The border and the corridor
+      const dailyFreight = ((L.chinaTransitShare / 100) * railFreightValue) / 365;
+      const warsawDaysToYield =
+        warsawTolerance / Math.max(dailyFreight * (1 - L.chinaPressureOnMinsk / 100), warsawTolerance / 1000);
+      const closureTarget = Math.min(L.polandClosureDays, warsawDaysToYield);
+      const closedShare = clamp((closureTarget - daysClosedSoFar) / (daysPerMonth * dt), 0, 1);
+      const closedDays = closedShare * daysPerMonth;
+      const freightDelayedRate = closedDays * dailyFreight;
       const pressureOnMinsk = (freightDelayedRate * L.chinaPressureOnMinsk) / 100;
       const pressureOnWarsaw = freightDelayedRate * (1 - L.chinaPressureOnMinsk / 100);
       const askedPressure = (pressureOnMinsk * L.polandLinksPrisoners) / 100;
-      const pressureTarget = maxTransitConcession * (1 - Math.exp(-askedPressureSoFar / transitPressureScale));
-      const pressureReleases = Math.min(held, Math.max(0, pressureTarget - pressureReleasedSoFar)) / concessionDelay;
-      const refillOwed = replacementRatio * (dealReleases + pressureReleases);
-      const exiles = (L.exileShare / 100) * (dealReleases + pressureReleases);
+      const pressureTarget = maxTransitConcession * (1 - Math.exp(-askedPressureSoFar / pressureScale));
+      const pressureReleases =
+        Math.min(held, Math.max(0, pressureTarget - pressureReleasedSoFar)) / Math.max(concessionDelay, dt);
       const polandCostRate =
-        closedShare * daysPerMonth * ((polandCorridorCostPerDay * L.chinaTransitShare) / 100 + polandTradeCostPerDay);
+        closedDays * ((polandCorridorCostPerDay * L.chinaTransitShare) / 100 + polandTradeCostPerDay);
+      // Minsk's economic stress and need
       const transitLoss =
         ((((closedShare * belarusTransitLossPerDay * L.chinaTransitShare) / 100) * 365) / (belarusGdp * 1000)) * 100;
       const westernCost =
         (euSanctionsCost * L.euSanctions) / 100 +
         usSanctionsCost * clamp(1 - reliefInForce / fullReliefPoints, 0, 1) +
         transitLoss;
+      const stressNow = westernCost * (1 - L.russiaSupport / 100);
       const russianOffset = (westernCost * L.russiaSupport) / 100;
       const euSanctionsBite = ((euSanctionsCost * L.euSanctions) / 100) * (1 - L.russiaSupport / 100);
+      const stressFelt = (stressNow - feltStress) / Math.max(stressDelay, dt);
+      const referenceStress = (euSanctionsCost + usSanctionsCost) * (1 - calibrationRussiaSupport / 100);
+      const need = (feltStress / referenceStress) ** needElasticity;
+      // The US track
+      const offerChange = (L.usRelief - offerOnTable) / dt;
+      const settlement = Math.max(0, offerOnTable - reliefSettled) / dt;
       const usEngagement = Math.min(1, reliefInForce / engagementPoints);
-      const fragility =
-        weightHeld * Math.sqrt(clamp(held / initialPrisoners, 0, 1)) +
-        weightArrests * Math.sqrt(clamp(arrests / referenceArrestRate, 0, 1)) +
-        (weightEu * L.euSanctions) / 100 +
-        weightEngagement * (1 - usEngagement);
+      const trust = 1 + trustGain * Math.min(1, reliefSettled / trustPoints);
+      const dealBatch = Math.min(maxDealShare * held, releasesPerPoint * settlement * dt * need * trust);
+      const dealReleases = dealBatch / dt;
+      // Arrests, sentences, pardons, exile
+      const pardons =
+        month === 1 || month === 7 || month === 9 || month === 12 ? Math.min(holidayPardonBatch, held) : 0;
+      const refillOwed = replacementRatio * (pardons + dealReleases + pressureReleases);
+      const refillArrests =
+        ((refillBacklog + refillOwed * dt) / Math.max(replacementDelay, dt)) *
+        Math.min(1, L.arrestRate / baseArrestRate);
+      const arrests = L.arrestRate + refillArrests;
+      const sentencesServed = held / sentenceMonths;
+      const deathsInCustody = deathsPerYear / 12;
+      const exiles = (L.exileShare / 100) * (dealReleases + pressureReleases);
+      // The thaw
+      const thawRisk =
+        (thawHazard * (1 + (arrestWeight * arrests) / referenceArrestRate + (heldWeight * held) / initialPrisoners)) /
+        (1 + engagementWeight * usEngagement);
+      const reliefWithdrawn = reliefInForce * thawRisk;
 
       const row = [
         held,
@@ -193,40 +240,51 @@ export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number
         arrestedSoFar,
         servedSoFar,
         refillBacklog,
+        offerOnTable,
+        reliefSettled,
         reliefInForce,
+        feltStress,
+        daysClosedSoFar,
         delayedFreight,
         pressureOnMinskSoFar,
         pressureOnWarsawSoFar,
         askedPressureSoFar,
         polandCostSoFar,
-        closureMonths,
+        dailyFreight,
+        warsawDaysToYield,
+        closureTarget,
         closedShare,
-        arrests,
-        refillArrests,
-        refillOwed,
-        sentencesServed,
-        pardons,
-        deathsInCustody,
-        dealWillingness,
-        dealBatch,
-        dealReleases,
-        reliefGranted,
-        snapbackHazard,
-        reliefWithdrawn,
+        closedDays,
         freightDelayedRate,
         pressureOnMinsk,
         pressureOnWarsaw,
         askedPressure,
         pressureTarget,
         pressureReleases,
-        exiles,
         polandCostRate,
         transitLoss,
         westernCost,
+        stressNow,
         russianOffset,
         euSanctionsBite,
+        stressFelt,
+        referenceStress,
+        need,
+        offerChange,
+        settlement,
         usEngagement,
-        fragility,
+        trust,
+        dealBatch,
+        dealReleases,
+        refillOwed,
+        refillArrests,
+        arrests,
+        sentencesServed,
+        pardons,
+        deathsInCustody,
+        exiles,
+        thawRisk,
+        reliefWithdrawn,
         held,
         releasedSoFar,
         dealReleasedSoFar,
@@ -234,14 +292,16 @@ export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number
         exiledSoFar,
         arrestedSoFar,
         servedSoFar,
-        westernCost * (1 - L.russiaSupport / 100),
+        stressNow,
+        daysClosedSoFar,
         delayedFreight,
         polandCostSoFar,
-        clamp(1 - fragility, 0, 1),
+        Math.exp(-12 * thawRisk),
       ];
-      for (let k = 0; k < row.length; k++) out[k]![i] = row[k]!;
+      for (let j = 0; j < row.length; j++) out[j]![i] = row[j]!;
       if (i === steps) break;
 
+      // Every stock moves from this step's values (flows read stocks).
       held = Math.max(
         0,
         held + dt * (arrests - sentencesServed - pardons - dealReleases - pressureReleases - deathsInCustody),
@@ -253,7 +313,11 @@ export function makeHandwritten(scenario: Scenario): (L: Levers, horizon: number
       arrestedSoFar += dt * arrests;
       servedSoFar += dt * sentencesServed;
       refillBacklog = Math.max(0, refillBacklog + dt * (refillOwed - refillArrests));
-      reliefInForce = Math.max(0, reliefInForce + dt * (reliefGranted - reliefWithdrawn));
+      offerOnTable += dt * offerChange;
+      reliefSettled += dt * settlement;
+      reliefInForce = Math.max(0, reliefInForce + dt * (settlement - reliefWithdrawn));
+      feltStress += dt * stressFelt;
+      daysClosedSoFar += dt * closedDays;
       delayedFreight += dt * freightDelayedRate;
       pressureOnMinskSoFar += dt * pressureOnMinsk;
       pressureOnWarsawSoFar += dt * pressureOnWarsaw;

@@ -45,8 +45,8 @@ describe('simulate', () => {
   });
 
   it('gives the same result for the same call', () => {
-    const a = simulate(model, { usRelief: 8, polandClosureWeeks: 3 });
-    const b = simulate(model, { usRelief: 8, polandClosureWeeks: 3 });
+    const a = simulate(model, { usRelief: 8, polandClosureDays: 21 });
+    const b = simulate(model, { usRelief: 8, polandClosureDays: 21 });
     expect(a).toEqual(b);
   });
 
@@ -58,8 +58,8 @@ describe('simulate', () => {
   });
 
   it('gives runs over the same horizon one time axis, which nothing can change', () => {
-    const a = simulate(model, { polandClosureWeeks: 3 });
-    const b = simulate(model, { polandClosureWeeks: 4 });
+    const a = simulate(model, { polandClosureDays: 21 });
+    const b = simulate(model, { polandClosureDays: 28 });
     expect(b.t).toBe(a.t);
     expect(() => (a.t as number[]).push(99)).toThrow(TypeError);
     expect(simulate(model, {}, { horizon: 60 }).t).toHaveLength(61);
@@ -68,13 +68,13 @@ describe('simulate', () => {
 
   it('clamps out-of-range lever values and says so', () => {
     const r = simulate(model, { usRelief: 99, arrestRate: -5 });
-    expect(r.levers.usRelief).toBe(20);
+    expect(r.levers.usRelief).toBe(30);
     expect(r.levers.arrestRate).toBe(0);
     expect(r.notices).toEqual([
-      { kind: 'clamped', lever: 'usRelief', given: 99, used: 20, min: 0, max: 20 },
+      { kind: 'clamped', lever: 'usRelief', given: 99, used: 30, min: 0, max: 30 },
       { kind: 'clamped', lever: 'arrestRate', given: -5, used: 0, min: 0, max: 150 },
     ]);
-    expect(r.outcomes).toEqual(simulate(model, { usRelief: 20, arrestRate: 0 }).outcomes);
+    expect(r.outcomes).toEqual(simulate(model, { usRelief: 30, arrestRate: 0 }).outcomes);
   });
 
   it('reports unknown levers and values that are not numbers instead of using them', () => {
@@ -87,17 +87,18 @@ describe('simulate', () => {
   });
 
   it('keeps every person accounted for: held = start + arrests - releases - served - deaths', () => {
-    fc.assert(
-      fc.property(anyLevers, (set) => {
-        const r = simulate(model, set);
-        const o = r.outcomes;
-        const deaths = (2 / 12) * 24;
-        const balance = 1180 + o.arrestsTotal! - o.releasedTotal! - o.sentencesServedTotal! - deaths;
-        // The stock is floored at zero; otherwise the books balance exactly.
-        if (Math.min(...r.series.prisonersHeld!) > 0) expect(o.prisonersHeld).toBeCloseTo(balance, 6);
-      }),
-      { numRuns: 200 },
-    );
+    const positive = fc.sample(anyLevers, { numRuns: 200, seed: 7 }).filter((set) => {
+      const r = simulate(model, set);
+      // The stock is floored at zero; where it never reaches zero the books must balance exactly.
+      if (Math.min(...r.series.prisonersHeld!) <= 0) return false;
+      const o = r.outcomes;
+      const deaths = (2 / 12) * 24;
+      const balance = 1180 + o.arrestsTotal! - o.releasedTotal! - o.sentencesServedTotal! - deaths;
+      expect(o.prisonersHeld).toBeCloseTo(balance, 6);
+      return true;
+    });
+    // Most random settings keep people in prison for two years: the balance was really checked.
+    expect(positive.length).toBeGreaterThan(150);
   });
 
   it('keeps every value finite and every outcome inside its bounds, for any lever values', () => {
@@ -121,8 +122,8 @@ describe('simulate', () => {
 
   it('frees at least as many in deals when the US offers more, whatever else is set', () => {
     fc.assert(
-      fc.property(anyLevers, fc.double({ min: 0, max: 20, noNaN: true }), (set, extra) => {
-        const more = Math.min(20, set.usRelief! + extra);
+      fc.property(anyLevers, fc.double({ min: 0, max: 30, noNaN: true }), (set, extra) => {
+        const more = Math.min(30, set.usRelief! + extra);
         const a = simulate(model, set).outcomes.releasedByDeals!;
         const b = simulate(model, { ...set, usRelief: more }).outcomes.releasedByDeals!;
         expect(b).toBeGreaterThanOrEqual(a - 1e-9);
@@ -133,10 +134,10 @@ describe('simulate', () => {
 
   it('makes Poland pay at least as much for a longer closure, whatever else is set', () => {
     fc.assert(
-      fc.property(anyLevers, fc.double({ min: 0, max: 52, noNaN: true }), (set, extra) => {
-        const longer = Math.min(52, set.polandClosureWeeks! + extra);
+      fc.property(anyLevers, fc.double({ min: 0, max: 365, noNaN: true }), (set, extra) => {
+        const longer = Math.min(365, set.polandClosureDays! + extra);
         const a = simulate(model, set).outcomes;
-        const b = simulate(model, { ...set, polandClosureWeeks: longer }).outcomes;
+        const b = simulate(model, { ...set, polandClosureDays: longer }).outcomes;
         expect(b.polandCost!).toBeGreaterThanOrEqual(a.polandCost! - 1e-9);
         expect(b.chinaDelayedValue!).toBeGreaterThanOrEqual(a.chinaDelayedValue! - 1e-9);
       }),
@@ -144,26 +145,35 @@ describe('simulate', () => {
     );
   });
 
-  it('only calls the rapprochement stable when nearly all are free and arrests have nearly stopped', () => {
+  it('only calls the rapprochement stable when few are held and arrests have nearly stopped', () => {
+    let stable = 0;
     fc.assert(
       fc.property(anyLevers, fc.integer({ min: 1, max: 240 }), (set, horizon) => {
         const r = simulate(model, set, { horizon });
         if (r.outcomes.rapprochementStability! >= 0.8) {
-          expect(r.outcomes.prisonersHeld!).toBeLessThanOrEqual(0.2 * 1180);
-          expect(r.series.arrests![r.t.length - 1]!).toBeLessThanOrEqual(0.45 * 42);
+          stable++;
+          expect(r.outcomes.prisonersHeld!).toBeLessThanOrEqual(0.5 * 1180);
+          expect(r.series.arrests![r.t.length - 1]!).toBeLessThanOrEqual(0.5 * 42);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 11 },
     );
+    // The implication was really tested: some random settings do reach "stable".
+    expect(stable).toBeGreaterThan(0);
   });
 
-  it('agrees with the same equations written by hand, to the last digit that matters', () => {
+  it('agrees with the same equations written by hand, at any levers and any constants in their ranges', () => {
     expect(model.recordedIds).toEqual([...RECORDED]);
+    const anyConstants = fc.record(
+      Object.fromEntries(
+        model.scenario.constants.map((c) => [c.id, fc.double({ min: c.low, max: c.high, noNaN: true })]),
+      ),
+    ) as fc.Arbitrary<Record<string, number>>;
     fc.assert(
-      fc.property(anyLevers, fc.integer({ min: 1, max: 120 }), (set, horizon) => {
-        const r = simulate(model, set, { horizon });
+      fc.property(anyLevers, anyConstants, fc.integer({ min: 1, max: 120 }), (set, constants, horizon) => {
+        const r = simulate(model, set, { horizon, constants });
         const out = RECORDED.map(() => new Float64Array(horizon + 1));
-        handwritten(model.scenario, set as Levers, horizon, out);
+        handwritten(model.scenario, set as Levers, horizon, out, constants);
         const worst = RECORDED.map((id, k) => {
           let diff = 0;
           out[k]!.forEach(
@@ -177,13 +187,96 @@ describe('simulate', () => {
     );
   });
 
-  it('runs a batch with the same final outcomes as single runs', () => {
+  it('runs a batch with the same outcomes as single runs', () => {
     const sets: Record<string, number>[] = [
       {},
       { usRelief: 8 },
-      { polandClosureWeeks: 13, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 },
+      { polandClosureDays: 90, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 },
     ];
-    expect(simulateBatch(model, sets)).toEqual(sets.map((s) => simulate(model, s).outcomes));
+    expect(
+      simulateBatch(
+        model,
+        sets.map((levers) => ({ levers })),
+      ),
+    ).toEqual(sets.map((s) => simulate(model, s).outcomes));
+    const assumed = { sentenceMonths: 36 };
+    expect(simulateBatch(model, [{ levers: { usRelief: 8 }, constants: assumed }])).toEqual([
+      simulate(model, { usRelief: 8 }, { constants: assumed }).outcomes,
+    ]);
+  });
+});
+
+describe('constants as inputs of a run', () => {
+  it('takes a constant within its range and changes what follows from it', () => {
+    const shorter = simulate(model, {}, { constants: { sentenceMonths: 36 } });
+    expect(shorter.constants.sentenceMonths).toBe(36);
+    expect(shorter.notices).toEqual([]);
+    // Shorter sentences: more people walk free, fewer are held.
+    expect(shorter.outcomes.sentencesServedTotal!).toBeGreaterThan(simulate(model).outcomes.sentencesServedTotal!);
+    expect(shorter.outcomes.prisonersHeld!).toBeLessThan(simulate(model).outcomes.prisonersHeld!);
+  });
+
+  it('clamps a constant to its plausible range, reports unknown ones, and says so', () => {
+    const r = simulate(model, {}, { constants: { sentenceMonths: 500, bogus: 1 } });
+    expect(r.constants.sentenceMonths).toBe(50);
+    expect(r.notices).toEqual([
+      { kind: 'constant-clamped', constant: 'sentenceMonths', given: 500, used: 50, low: 32, high: 50 },
+      { kind: 'unknown-constant', constant: 'bogus', valid: model.scenario.constants.map((c) => c.id) },
+    ]);
+  });
+});
+
+describe('levers that change at dates', () => {
+  it('applies a scheduled value from its date on, and records the lever as it moved', () => {
+    const r = simulate(model, {}, { schedule: { usRelief: [{ at: 3, value: 8 }] } });
+    expect([...r.series.offerOnTable!.slice(0, 6)]).toEqual([0, 0, 0, 0, 8, 8]);
+    // The offer made in month 3 is settled in month 4, and nothing is freed in a deal before it.
+    expect(r.series.dealBatch![3]).toBe(0);
+    expect(r.series.dealBatch![4]!).toBeGreaterThan(100);
+    expect(r.series.dealReleasedSoFar![4]).toBe(0);
+  });
+
+  it('starts a closure at its date and ends it after its days', () => {
+    const r = simulate(
+      model,
+      { chinaPressureOnMinsk: 100 },
+      { schedule: { polandClosureDays: [{ at: 2, value: 45 }] } },
+    );
+    const share = r.series.closedShare!;
+    expect(share.slice(0, 2)).toEqual([0, 0]);
+    expect(share[2]).toBe(1);
+    expect(share[3]!).toBeCloseTo((45 - 30.44) / 30.44, 6);
+    expect(share[4]).toBe(0);
+    expect(r.outcomes.closureLength!).toBeCloseTo(45, 6);
+  });
+});
+
+describe('simple identities of the equations', () => {
+  it('sends abroad exactly the exile share of what deals free, and no one pardoned on a holiday', () => {
+    const half = simulate(model, { usRelief: 8, exileShare: 50 }).outcomes;
+    expect(half.exiledTotal!).toBeCloseTo(half.releasedByDeals! / 2, 9);
+    const none = simulate(model, { exileShare: 100 }).outcomes;
+    expect(none.releasedTotal!).toBeGreaterThan(60);
+    expect(none.exiledTotal).toBe(0);
+  });
+
+  it('frees no one under corridor pressure when no Chinese freight goes through Belarus', () => {
+    const o = simulate(model, {
+      polandClosureDays: 200,
+      chinaTransitShare: 0,
+      chinaPressureOnMinsk: 100,
+      polandLinksPrisoners: 100,
+    }).outcomes;
+    expect(o.releasedUnderPressure).toBe(0);
+    expect(o.chinaDelayedValue).toBe(0);
+  });
+
+  it('shows a short closure on the stress card as its peak, though the stress at the end is the same', () => {
+    const closed = simulate(model, { polandClosureDays: 28 });
+    const open = simulate(model);
+    expect(closed.outcomes.belarusStress!).toBeGreaterThan(open.outcomes.belarusStress! + 0.3);
+    expect(closed.series.belarusStress!.at(-1)).toBeCloseTo(open.series.belarusStress!.at(-1)!, 4);
+    expect(closed.t[closed.outcomeAt.belarusStress!]).toBe(0);
   });
 });
 
