@@ -7,6 +7,7 @@
  */
 import { nice } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
+import { area } from 'd3-shape';
 import { memo, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { sameFields, sameItems, useLiveEffect, useLiveSelect, writeAttr, writeText, type Live } from './live.ts';
 
@@ -39,6 +40,15 @@ export interface ChartData {
   baselines?: readonly (ArrayLike<number> | undefined)[];
   /** periods to shade on the time axis (e.g. a border closure) */
   windows?: readonly ChartWindow[];
+  /** per line, the likely range around it (the 10th to 90th percentile of the Monte Carlo runs) */
+  ranges?: readonly (ChartRange | undefined)[];
+  /** whether the ranges were drawn for earlier settings and are being updated */
+  rangesUpdating?: boolean;
+}
+
+export interface ChartRange {
+  low: ArrayLike<number>;
+  high: ArrayLike<number>;
 }
 
 export interface LineChartProps {
@@ -69,7 +79,8 @@ const round = (x: number) => Math.round(x * 10) / 10;
 function extent(data: ChartData, min?: number, max?: number): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const arr of [...data.values, ...(data.baselines ?? [])]) {
+  const ranges = (data.ranges ?? []).flatMap((r) => (r ? [r.low, r.high] : []));
+  for (const arr of [...data.values, ...(data.baselines ?? []), ...ranges]) {
     if (!arr) continue;
     for (let i = 0; i < arr.length; i++) {
       const v = arr[i]!;
@@ -160,6 +171,17 @@ function pathOf(times: ArrayLike<number>, values: ArrayLike<number> | undefined,
 }
 
 type Scales = (data: ChartData) => Layout;
+
+/** The `d` of a likely range: the area between its low and high lines (d3-shape). */
+function rangePath(times: ArrayLike<number>, range: ChartRange | undefined, l: Layout): string {
+  if (!range || range.low.length !== times.length) return '';
+  const shape = area<number>()
+    .x((i) => l.ax * times[i]! + l.bx)
+    .y0((i) => l.ay * range.low[i]! + l.by)
+    .y1((i) => l.ay * range.high[i]! + l.by)
+    .digits(1);
+  return shape(Array.from(times, (_, i) => i)) ?? '';
+}
 
 /** Tick slots on the value axis: d3's ticks(lo, hi, 5) never gives more. */
 const MAX_TICKS = 11;
@@ -387,21 +409,36 @@ const Lines = memo(function Lines({
 }) {
   const series = useRef<(SVGPathElement | null)[]>([]);
   const baselines = useRef<(SVGPathElement | null)[]>([]);
+  const ranges = useRef<(SVGPathElement | null)[]>([]);
+  const group = useRef<SVGGElement>(null);
   useLiveEffect(
     data,
     (d) => d,
     (d) => {
       const l = scales(d);
       for (let i = 0; i < lines.length; i++) {
+        draw(ranges.current[i] ?? null, rangePath(d.times, d.ranges?.[i], l));
         draw(baselines.current[i] ?? null, pathOf(d.times, d.baselines?.[i], l));
         draw(series.current[i] ?? null, pathOf(d.times, d.values[i], l));
       }
+      writeAttr(group.current, 'class', d.rangesUpdating ? 'lines updating' : 'lines');
     },
     // Also after every render: paths that were just mounted have no `d` yet.
     () => false,
   );
   return (
-    <>
+    <g ref={group} className="lines">
+      {lines.map((s, i) => (
+        <path
+          key={`${s.id}-range`}
+          ref={(el) => {
+            ranges.current[i] = el;
+          }}
+          className="range"
+          fill={s.color}
+          data-series={`${s.id}-range`}
+        />
+      ))}
       {lines.map((s, i) =>
         withBaseline[i] ? (
           <path
@@ -426,7 +463,7 @@ const Lines = memo(function Lines({
           data-series={s.id}
         />
       ))}
-    </>
+    </g>
   );
 });
 

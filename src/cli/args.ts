@@ -2,7 +2,7 @@
 import type { Model } from '../model/compile.ts';
 import { hasSchedule } from '../model/inputs.ts';
 import { snapToStep } from '../model/levers.ts';
-import type { Constant, Lever } from '../model/schema.ts';
+import type { Lever } from '../model/schema.ts';
 
 export class UsageError extends Error {}
 
@@ -67,15 +67,6 @@ export function checkedLever(model: Model, id: string, raw: string): LeverSettin
     throw new UsageError(`${id}=${raw} is out of range; ${id} takes ${lever.min} to ${lever.max} (${lever.unit.en})`);
   }
   return { id, ...snapped(lever, value) };
-}
-
-/** The grid of a constant in links and the Assumptions panel: its own step, or a round hundredth of its range. */
-export function constantStep(c: Constant): number {
-  if (c.step !== undefined) return c.step;
-  const raw = (c.high - c.low) / 100;
-  if (raw <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((k) => k * power).find((x) => x >= raw)!;
 }
 
 /**

@@ -49,7 +49,8 @@ Options:
                       Assumptions panel does; outside its range: exit 2, naming the range
   --draws N           Monte Carlo: run N draws of the constants within their ranges (default
                       ${DEFAULT_DRAWS} when --seed is given) and add the p10-p50-p90 of every outcome
-  --seed S            the Monte Carlo seed (default ${DEFAULT_SEED}); the same seed gives the same bands
+  --seed S            the Monte Carlo seed (default ${DEFAULT_SEED}); the same seed gives the same bands.
+                      A link's seed= asks for the bands too, as the app shows them
   --effects           print the lever-effects table instead: each lever from its min to its max,
                       at each of the scenario's bases, and what it does to every headline outcome
   --help              show this text`;
@@ -199,7 +200,7 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       return n;
     };
     const seedFromLink = query?.get('seed') ?? undefined;
-    const draws = whole('draws', opts.draws, 1, 100_000);
+    const draws = whole('draws', opts.draws ?? query?.get('draws') ?? undefined, 1, 100_000);
     const seed = whole('seed', opts.seed ?? seedFromLink, 0, 2 ** 31 - 1);
 
     let horizon: number | undefined;
@@ -217,7 +218,7 @@ export function main(argv: string[]): { code: number; out: string; err: string }
     const options = { ...(horizon === undefined ? {} : { horizon }), constants, schedule };
     const result = simulate(model, levers, options);
     const bands =
-      draws !== undefined || opts.seed !== undefined
+      draws !== undefined || seed !== undefined
         ? monteCarlo(model, levers, {
             ...options,
             draws: draws ?? DEFAULT_DRAWS,

@@ -6,7 +6,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Model } from './compile.ts';
-import { resolveConstants, scheduleOf, type LeverSchedule } from './inputs.ts';
+import { resolveConstants, type LeverSchedule } from './inputs.ts';
 import { resolveLevers } from './levers.ts';
 import { resolveHorizon, run, scheduledChanges, simulateBatch, summariseRun, rowsOf } from './simulate.ts';
 

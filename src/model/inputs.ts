@@ -4,8 +4,34 @@
  * dates (a preset's schedule). Unknown ids are reported, values out of range are clamped, and
  * nothing is used silently.
  */
-import type { Scenario } from './schema.ts';
+import { decimalsOf, snapToStep, type Grid } from './levers.ts';
+import type { Constant, Scenario } from './schema.ts';
 import { timeOfDate } from './time.ts';
+
+/**
+ * A constant's grid for the Assumptions panel and share links: its own step, or a round number
+ * near a hundredth of its range, fine enough that the sourced value lies on the grid.
+ */
+export function constantGrid(c: Constant): Grid {
+  if (c.step !== undefined) return { min: c.low, max: c.high, step: c.step };
+  const range = c.high - c.low;
+  if (range <= 0) return { min: c.low, max: c.high, step: 1 };
+  const power = 10 ** Math.floor(Math.log10(range / 100));
+  let step = [1, 2, 5, 10].map((k) => k * power).find((x) => x >= range / 100)!;
+  for (let i = 0; i < 6; i++) {
+    const k = (c.value - c.low) / step;
+    if (Math.abs(k - Math.round(k)) < 1e-6) break;
+    step /= 10;
+  }
+  return { min: c.low, max: c.high, step: Number(step.toPrecision(6)) };
+}
+
+/** The nearest value on a constant's grid, within its range. */
+export function snapConstant(c: Constant, value: number): number {
+  return snapToStep(constantGrid(c), value);
+}
+
+export { decimalsOf };
 
 export type ConstantNotice =
   | { kind: 'unknown-constant'; constant: string; valid: string[] }

@@ -57,14 +57,20 @@ export function resolveLevers(scenario: Scenario, input: Readonly<Record<string,
   return { values, notices };
 }
 
-function decimalsOf(step: number): number {
+/** Decimals a step needs when written out: 0.5 → 1, 0.0005 → 4. */
+export function decimalsOf(step: number): number {
   const text = String(step);
+  const e = text.indexOf('e-');
+  if (e >= 0) return Number(text.slice(e + 2)) + Math.max(0, e - (text.includes('.') ? 2 : 1));
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/** A grid: a lever's range and step, or a constant's (see constantGrid). */
+export type Grid = Pick<Lever, 'min' | 'max' | 'step'>;
+
 /** The nearest value on the lever's grid of steps, inside its range. */
-export function snapToStep(lever: Lever, value: number): number {
+export function snapToStep(lever: Grid, value: number): number {
   const clamped = Math.min(Math.max(value, lever.min), lever.max);
   const steps = Math.round((clamped - lever.min) / lever.step);
   const snapped = Math.min(lever.min + steps * lever.step, lever.max);

@@ -33,7 +33,10 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
   win.history.replaceState(win.history.state, '', urlOf(store.getState()));
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.scenarioId === prev.scenarioId && state.levers === prev.levers && state.lang === prev.lang) return;
+    const same = (['scenarioId', 'levers', 'follows', 'constants', 'seed', 'draws', 'lang'] as const).every(
+      (k) => state[k] === prev[k],
+    );
+    if (same) return;
     if (state.lastChange === 'restore') {
       pending = undefined;
       return;

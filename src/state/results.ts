@@ -1,9 +1,10 @@
 /**
  * Derived results: the simulation of the current settings and of the scenario's defaults, with the
- * series the page shows. Cached on their inputs (the scenario object and the levers object), so a
- * lever step simulates once whatever number of parts read the result.
+ * series the page shows. Cached on their inputs (the scenario object and the settings objects), so
+ * a lever step simulates once whatever number of parts read the result.
  */
 import { compileScenario, type Model } from '../model/compile.ts';
+import { leverSchedules } from '../model/inputs.ts';
 import type { Scenario } from '../model/schema.ts';
 import { matrixSettings } from '../model/checks.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
@@ -12,7 +13,7 @@ const baselines = new WeakMap<Scenario, SimulationResult>();
 const shown = new WeakMap<Scenario, string[]>();
 
 /** The series the page draws: the charts' lines, the network's channels and the shaded periods. */
-function shownSeries(scenario: Scenario): string[] {
+export function shownSeries(scenario: Scenario): string[] {
   let ids = shown.get(scenario);
   if (!ids) {
     ids = [
@@ -31,7 +32,10 @@ export function modelFor(scenario: Scenario): Model {
   return compileScenario(scenario);
 }
 
-/** The run at every lever's default: the reference line and the "change from default". */
+/**
+ * The run at every lever's default with the sourced constants: the dashed reference line and the
+ * "change from default" on the cards.
+ */
 export function baselineOf(scenario: Scenario): SimulationResult {
   let r = baselines.get(scenario);
   if (!r) {
@@ -41,16 +45,38 @@ export function baselineOf(scenario: Scenario): SimulationResult {
   return r;
 }
 
-let last: { scenario: Scenario; levers: Record<string, number>; result: SimulationResult } | undefined;
+/** What a run at the current settings reads from the store. */
+export interface Settings {
+  levers: Record<string, number>;
+  follows: Record<string, string>;
+  constants: Record<string, number>;
+}
+
+const NONE = {};
+
+let last: { scenario: Scenario; settings: Settings; result: SimulationResult } | undefined;
 
 /** The run at the current settings; the same inputs give the same object back. */
-export function resultOf(scenario: Scenario, levers: Record<string, number>): SimulationResult {
-  if (last && last.scenario === scenario && last.levers === levers) return last.result;
-  const result =
-    Object.keys(levers).length === 0
-      ? baselineOf(scenario)
-      : simulate(modelFor(scenario), levers, { series: shownSeries(scenario) });
-  last = { scenario, levers, result };
+export function resultOf(scenario: Scenario, levers: Settings['levers'], follows = NONE, constants = NONE): SimulationResult {
+  if (
+    last &&
+    last.scenario === scenario &&
+    last.settings.levers === levers &&
+    last.settings.follows === follows &&
+    last.settings.constants === constants
+  ) {
+    return last.result;
+  }
+  const atDefaults =
+    Object.keys(levers).length === 0 && Object.keys(follows).length === 0 && Object.keys(constants).length === 0;
+  const result = atDefaults
+    ? baselineOf(scenario)
+    : simulate(modelFor(scenario), levers, {
+        series: shownSeries(scenario),
+        constants,
+        schedule: leverSchedules(scenario, follows),
+      });
+  last = { scenario, settings: { levers, follows, constants }, result };
   return result;
 }
 

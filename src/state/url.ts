@@ -1,17 +1,26 @@
 /**
- * The URL is the state of a shareable view: `?scenario=<id>&v=1&<lever>=<value>…&lang=ar`.
- * Only levers that differ from their defaults are written, rounded to the lever's step. Decoding
- * never throws: what can be used is used, the rest falls back to defaults, and each change is
- * reported so the page can say what was ignored.
+ * The URL is the state of a shareable view:
+ * `?scenario=<id>&v=2&<lever>=<value>…&<constant>=<value>…&seed=<n>&lang=ar`.
+ * Only what differs from the defaults is written: levers off their defaults (rounded to their
+ * step), a lever that follows a preset's dated events as `<lever>=<preset id>`, the reader's
+ * assumptions (constants off their sourced values, rounded to their grid), the Monte Carlo seed and
+ * draws, and the language. Older links are migrated (see MIGRATIONS). Decoding never throws: what
+ * can be used is used, the rest falls back to defaults, and each change is reported so the page
+ * can say what was ignored.
  */
-import { snapToStep } from '../model/levers.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED } from '../model/analysis.ts';
+import { constantGrid, hasSchedule } from '../model/inputs.ts';
+import { snapToStep, type Grid } from '../model/levers.ts';
 import type { Lang, Scenario } from '../model/schema.ts';
 
 // Kept here too: the app and its tests import it from the URL codec.
 export { snapToStep };
 
 /** Version of the link format; bump it and add a migration when the meaning of a key changes. */
-export const URL_VERSION = 1;
+export const URL_VERSION = 2;
+
+/** The range of Monte Carlo draws a link may ask for. */
+export const DRAWS_RANGE = { min: 20, max: 2000 } as const;
 
 export type UrlNotice =
   | { kind: 'unknown-scenario'; given: string; used: string }
@@ -20,18 +29,72 @@ export type UrlNotice =
   | { kind: 'clamped'; lever: string; given: number; used: number }
   | { kind: 'rounded'; lever: string; given: number; used: number }
   | { kind: 'unknown-language'; given: string }
-  | { kind: 'newer-version'; given: string };
+  | { kind: 'newer-version'; given: string }
+  | { kind: 'migrated'; from: number; changes: string[] };
 
 export interface ViewState {
   scenarioId: string;
   /** lever values that differ from the defaults (others are implied) */
   levers: Record<string, number>;
+  /** levers that follow a preset's dated schedule: lever id → preset id */
+  follows: Record<string, string>;
+  /** the reader's assumptions: constants that depart from their sourced values */
+  constants: Record<string, number>;
+  /** the Monte Carlo seed and number of draws */
+  seed: number;
+  draws: number;
   lang: Lang;
 }
 
 export interface Decoded extends ViewState {
   notices: UrlNotice[];
 }
+
+/**
+ * Ordered migrations of the link format: entry k turns a version-k link into a version-k+1 one,
+ * saying what it changed. A link runs through every migration from its own version up.
+ */
+const MIGRATIONS: ((params: URLSearchParams) => string[])[] = [
+  // 0 → 1: the first links had no version and meant the same as version 1.
+  () => [],
+  // 1 → 2: the border closure is set in days rather than weeks.
+  (params) => {
+    const weeks = params.get('polandClosureWeeks');
+    if (weeks === null) return [];
+    params.delete('polandClosureWeeks');
+    const days = Number(weeks) * 7;
+    params.set('polandClosureDays', Number.isFinite(days) ? String(days) : weeks);
+    return [`polandClosureWeeks=${weeks} → polandClosureDays=${params.get('polandClosureDays')}`];
+  },
+];
+
+/** Brings a link's parameters up to the current format, in place; says what changed or could not be read. */
+export function migrateLink(params: URLSearchParams, notices: UrlNotice[]): void {
+  const version = params.get('v');
+  const from = version === null ? 0 : Number(version);
+  if (!(from <= URL_VERSION)) {
+    notices.push({ kind: 'newer-version', given: version ?? '' });
+    return;
+  }
+  if (!Number.isInteger(from) || from < 0) return;
+  const changes = MIGRATIONS.slice(from, URL_VERSION).flatMap((m) => m(params));
+  if (changes.length > 0) notices.push({ kind: 'migrated', from, changes });
+}
+
+/** A number from a link, on a grid: clamped and rounded, with a notice when it moved. */
+function onGrid(key: string, raw: string, grid: Grid, notices: UrlNotice[]): number | undefined {
+  const given = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(given)) {
+    notices.push({ kind: 'not-a-number', lever: key, given: raw });
+    return undefined;
+  }
+  const used = snapToStep(grid, given);
+  if (given < grid.min || given > grid.max) notices.push({ kind: 'clamped', lever: key, given, used });
+  else if (used !== given) notices.push({ kind: 'rounded', lever: key, given, used });
+  return used;
+}
+
+const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'seed', 'draws']);
 
 export function decodeUrl(search: string, scenarios: readonly Scenario[], fallbackId: string): Decoded {
   const notices: UrlNotice[] = [];
@@ -47,37 +110,52 @@ export function decodeUrl(search: string, scenarios: readonly Scenario[], fallba
     scenario = scenarios.find((s) => s.id === fallbackId) ?? scenarios[0]!;
     if (wanted !== null) notices.push({ kind: 'unknown-scenario', given: wanted, used: scenario.id });
   }
-  const version = params.get('v');
-  if (version !== null && !(Number(version) <= URL_VERSION)) notices.push({ kind: 'newer-version', given: version });
+  migrateLink(params, notices);
 
   let lang: Lang = 'en';
   const langParam = params.get('lang');
   if (langParam === 'ar' || langParam === 'en') lang = langParam;
   else if (langParam !== null) notices.push({ kind: 'unknown-language', given: langParam });
 
+  const whole = (key: string, grid: Grid, fallback: number) => {
+    const raw = params.get(key);
+    return raw === null ? fallback : (onGrid(key, raw, grid, notices) ?? fallback);
+  };
+  const seed = whole('seed', { min: 0, max: 2 ** 31 - 1, step: 1 }, DEFAULT_SEED);
+  const draws = whole('draws', { ...DRAWS_RANGE, step: 1 }, DEFAULT_DRAWS);
+
   const levers: Record<string, number> = {};
-  const byId = new Map(scenario.levers.map((l) => [l.id, l]));
+  const follows: Record<string, string> = {};
+  const constants: Record<string, number> = {};
+  const leverById = new Map(scenario.levers.map((l) => [l.id, l]));
+  const constantById = new Map(scenario.constants.filter((c) => c.high > c.low).map((c) => [c.id, c]));
   const seen = new Set<string>();
   for (const [key, raw] of params) {
-    if (key === 'scenario' || key === 'v' || key === 'lang') continue;
-    const lever = byId.get(key);
-    if (!lever) {
+    if (VIEW_KEYS.has(key)) continue;
+    const lever = leverById.get(key);
+    const constant = constantById.get(key);
+    if (lever) {
+      if (hasSchedule(scenario, raw.trim(), key)) {
+        follows[key] = raw.trim();
+        delete levers[key];
+        continue;
+      }
+      const used = onGrid(key, raw, lever, notices);
+      if (used === undefined) continue;
+      delete follows[key];
+      if (used !== lever.default) levers[key] = used;
+      else delete levers[key];
+    } else if (constant) {
+      const used = onGrid(key, raw, constantGrid(constant), notices);
+      if (used === undefined) continue;
+      if (used !== constant.value) constants[key] = used;
+      else delete constants[key];
+    } else {
       if (!seen.has(key)) notices.push({ kind: 'unknown-key', key });
       seen.add(key);
-      continue;
     }
-    const given = raw.trim() === '' ? NaN : Number(raw);
-    if (!Number.isFinite(given)) {
-      notices.push({ kind: 'not-a-number', lever: key, given: raw });
-      continue;
-    }
-    const used = snapToStep(lever, given);
-    if (given < lever.min || given > lever.max) notices.push({ kind: 'clamped', lever: key, given, used });
-    else if (used !== given) notices.push({ kind: 'rounded', lever: key, given, used });
-    if (used !== lever.default) levers[key] = used;
-    else delete levers[key];
   }
-  return { scenarioId: scenario.id, levers, lang, notices };
+  return { scenarioId: scenario.id, levers, follows, constants, seed, draws, lang, notices };
 }
 
 export function encodeUrl(state: ViewState, scenario: Scenario): string {
@@ -85,11 +163,24 @@ export function encodeUrl(state: ViewState, scenario: Scenario): string {
   params.set('scenario', state.scenarioId);
   params.set('v', String(URL_VERSION));
   for (const lever of scenario.levers) {
+    const follows = state.follows[lever.id];
+    if (follows !== undefined && hasSchedule(scenario, follows, lever.id)) {
+      params.set(lever.id, follows);
+      continue;
+    }
     const value = state.levers[lever.id];
     if (value === undefined) continue;
     const snapped = snapToStep(lever, value);
     if (snapped !== lever.default) params.set(lever.id, String(snapped));
   }
+  for (const c of scenario.constants) {
+    const value = state.constants[c.id];
+    if (value === undefined || c.high <= c.low) continue;
+    const snapped = snapToStep(constantGrid(c), value);
+    if (snapped !== c.value) params.set(c.id, String(snapped));
+  }
+  if (state.seed !== DEFAULT_SEED) params.set('seed', String(state.seed));
+  if (state.draws !== DEFAULT_DRAWS) params.set('draws', String(state.draws));
   if (state.lang !== 'en') params.set('lang', state.lang);
   return `?${params.toString()}`;
 }

@@ -1,9 +1,11 @@
 import { useLayoutEffect, useMemo } from 'react';
 import { dir, t } from '../i18n/index.ts';
+import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { ChartsPanel } from './ChartsPanel.tsx';
 import { currentScenario } from '../state/store.ts';
 import { useApp, ViewContext } from './context.ts';
 import { Header } from './Header.tsx';
+import { LessonsPanel } from './LessonsPanel.tsx';
 import { LeverPanel } from './LeverPanel.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
@@ -37,7 +39,9 @@ export function App() {
             <OutcomeCards />
             <SharePanel />
             <ChartsPanel />
+            <LessonsPanel />
             <NetworkPanel />
+            <AssumptionsPanel />
             <aside className="caveat">
               <h2>{t(lang, 'teachingModel')}</h2>
               <p>{scenario.caveat[lang]}</p>

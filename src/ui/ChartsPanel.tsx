@@ -1,10 +1,19 @@
 import { memo, useMemo, useState } from 'react';
-import { LineChart, type ChartBand, type ChartData, type ChartLine, type ChartWindow } from '../charts/LineChart.tsx';
+import {
+  LineChart,
+  type ChartBand,
+  type ChartData,
+  type ChartLine,
+  type ChartRange,
+  type ChartWindow,
+} from '../charts/LineChart.tsx';
+import type { SeriesBand } from '../model/analysis.ts';
 import { derive, fixed, useLiveSelect, type Live } from '../charts/live.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { Series, SimulationResult } from '../model/simulate.ts';
 import { formatAuto, formatNumber, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
-import { useScenario, useSources, useT } from './context.ts';
+import { useScenario, useSources, useT, useUncertainty } from './context.ts';
+import { Explain } from './Explain.tsx';
 import { Swatch } from './Swatch.tsx';
 
 const WIDTH = 520;
@@ -50,6 +59,18 @@ function scaled(values: Series | undefined, scale: number): Series {
   return out;
 }
 
+const scaledRanges = new WeakMap<SeriesBand, { scale: number; range: ChartRange }>();
+
+/** A series' likely range (10th to 90th percentile), times a display scale; the same band gives the same object. */
+function rangeOf(band: SeriesBand | undefined, scale: number): ChartRange | undefined {
+  if (!band) return undefined;
+  const hit = scaledRanges.get(band);
+  if (hit && hit.scale === scale) return hit.range;
+  const range = { low: band.p10.map((v) => v * scale), high: band.p90.map((v) => v * scale) };
+  scaledRanges.set(band, { scale, range });
+  return range;
+}
+
 function labelOf(scenario: Scenario, id: string, lang: Lang): string {
   const item =
     scenario.outcomes.find((o) => o.id === id) ??
@@ -58,8 +79,10 @@ function labelOf(scenario: Scenario, id: string, lang: Lang): string {
   return item ? item.label[lang] : id;
 }
 
-/** The key of a chart: it changes with the language, not with the levers. */
+/** The key of a chart: it changes with the language and when the ranges start or stop updating. */
 const Legend = memo(function Legend({ items, defaultLabel }: { items: ChartLine[]; defaultLabel: string }) {
+  const { t } = useT();
+  const updating = useUncertainty((u) => u.updating);
   return (
     <ul className="legend">
       {items.map((s) => (
@@ -69,6 +92,9 @@ const Legend = memo(function Legend({ items, defaultLabel }: { items: ChartLine[
       ))}
       <li>
         <Swatch color="#64748b" dashed /> {defaultLabel}
+      </li>
+      <li className={updating ? 'legend-range updating' : 'legend-range'}>
+        <Swatch color="#64748b" band /> {updating ? t('bandUpdating') : t('bandLegend')}
       </li>
     </ul>
   );
@@ -141,12 +167,17 @@ export function ChartsPanel() {
     return new Map(
       scenario.charts.map((c) => [
         c.id,
-        derive(shared, ({ r, windows }): ChartData => ({
-          times: r.result.t,
-          values: c.series.map((s) => scaled(r.result.series[s.id], s.scale)),
-          baselines: c.series.map((s) => scaled(r.baseline.series[s.id], s.scale)),
-          windows,
-        })),
+        derive(shared, ({ r, windows }): ChartData => {
+          const bands = r.uncertainty.value?.bands.series;
+          return {
+            times: r.result.t,
+            values: c.series.map((s) => scaled(r.result.series[s.id], s.scale)),
+            baselines: c.series.map((s) => scaled(r.baseline.series[s.id], s.scale)),
+            windows,
+            ranges: c.series.map((s) => rangeOf(bands?.[s.id], s.scale)),
+            rangesUpdating: r.uncertainty.updating,
+          };
+        }),
       ]),
     );
   }, [results, scenario, lang]);
@@ -188,6 +219,7 @@ export function ChartsPanel() {
               onFocus={setFocus}
             />
             <Legend items={lines.get(c.id)!} defaultLabel={t('scenarioDefault')} />
+            <Explain ids={c.series.map((s) => s.id)} />
             <Readout
               data={data.get(c.id)!}
               lines={lines.get(c.id)!}

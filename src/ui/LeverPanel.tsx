@@ -2,8 +2,8 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { sameFields, useLiveEffect, writeAttr } from '../charts/live.ts';
 import type { Lever, Scenario } from '../model/schema.ts';
 import type { AppStore } from '../state/store.ts';
-import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import { useAppStore, useScenario, useSources, useT } from './context.ts';
+import { formatNumber, monthLabel, t, type Lang } from '../i18n/index.ts';
+import { useApp, useAppStore, useScenario, useSources, useT, useUncertainty } from './context.ts';
 import { Swatch } from './Swatch.tsx';
 import { leverChanged } from './timing.ts';
 
@@ -108,6 +108,9 @@ const LeverSources = memo(function LeverSources({
   return (
     <details className="lever-sources">
       <summary>{t(lang, 'sourcesOf', { label })}</summary>
+      <p className="lever-mechanism">
+        <strong>{t(lang, 'mechanism')}:</strong> {lever.mechanism[lang]}
+      </p>
       <ul>
         {sources.map((s) => (
           <li key={s.id}>
@@ -126,6 +129,39 @@ const LeverSources = memo(function LeverSources({
     </details>
   );
 });
+
+/**
+ * What a lever does at these settings, next to its slider: that it acts only together with
+ * another (from the scenario file), that it changes nothing now (worked out with the bands), and
+ * that it follows a preset's dated events. Renders when one of those changes, not on every step.
+ */
+function LeverStatus({ lever, scenario }: { lever: Lever; scenario: Scenario }) {
+  const { lang, t: tr } = useT();
+  const inert = useUncertainty((u) => u.value?.inert.includes(lever.id) ?? false);
+  const follows = useApp((s) => s.follows[lever.id]);
+  const preset = follows === undefined ? undefined : scenario.presets.find((p) => p.id === follows);
+  const events = preset?.schedule?.[lever.id]?.map((e) =>
+    tr('scheduleEvent', {
+      value: formatNumber(lang, e.value, decimals(lever.step)),
+      date: monthLabel(lang, e.from.slice(0, 7), 0, 'long'),
+    }),
+  );
+  return (
+    <>
+      {lever.actsWith && <p className="lever-note">{lever.actsWith[lang]}</p>}
+      {inert && (
+        <p className="lever-inert" data-inert="true" title={tr('inertTitle')}>
+          {tr('inert')}
+        </p>
+      )}
+      {preset && events && (
+        <p className="lever-follows" data-follows={preset.id}>
+          {tr('followsSchedule', { preset: preset.label[lang], events: events.join('; ') })}
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * One lever. React renders it once per language; its value follows the store (see
@@ -218,6 +254,7 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
         />
         <span className="unit">{unit}</span>
       </div>
+      <LeverStatus lever={lever} scenario={scenario} />
       <p className="lever-description" id={`${id}-description`}>
         {lever.description[lang]}
       </p>

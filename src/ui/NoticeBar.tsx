@@ -8,7 +8,8 @@ export const NoticeBar = memo(function NoticeBar() {
   const store = useAppStore();
   const { lang, t } = useT();
   const scenario = useScenario();
-  const label = (id: string) => scenario.levers.find((l) => l.id === id)?.label[lang] ?? id;
+  const label = (id: string) =>
+    (scenario.levers.find((l) => l.id === id) ?? scenario.constants.find((c) => c.id === id))?.label[lang] ?? id;
   if (notices.length === 0) return null;
   const text = (n: UrlNotice): string => {
     switch (n.kind) {
@@ -26,6 +27,8 @@ export const NoticeBar = memo(function NoticeBar() {
         return t('noticeUnknownLanguage', { given: n.given });
       case 'newer-version':
         return t('noticeNewerVersion', { given: n.given });
+      case 'migrated':
+        return t('noticeMigrated', { changes: n.changes.join('; ') });
     }
   };
   return (

@@ -4,11 +4,22 @@ import type { AppState, AppStore } from '../state/store.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { UrlSync } from '../state/history.ts';
 import { sourcesOf } from './sources.ts';
+import { createStore } from 'zustand/vanilla';
+import type { UncertaintyState, UncertaintyStore } from '../state/uncertainty.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t as translate, type Lang } from '../i18n/index.ts';
 
 export const StoreContext = createContext<AppStore | null>(null);
 export const UrlContext = createContext<UrlSync | null>(null);
+/** The Monte Carlo bands of the current settings, drawn off the main thread (state/uncertainty.ts). */
+export const UncertaintyContext = createContext<UncertaintyStore | null>(null);
+
+const NO_BANDS = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined, updating: true }));
+
+/** What the bands store holds now, for a part of the page that renders from it. */
+export function useUncertainty<T>(selector: (state: UncertaintyState) => T): T {
+  return useStore(useContext(UncertaintyContext) ?? NO_BANDS, selector);
+}
 
 export function useApp<T>(selector: (state: AppState) => T): T {
   const store = useContext(StoreContext);
@@ -52,5 +63,5 @@ export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<strin
 
 /** The store and its results as live values (see sources.ts). */
 export function useSources() {
-  return sourcesOf(useAppStore());
+  return sourcesOf(useAppStore(), useContext(UncertaintyContext) ?? undefined);
 }

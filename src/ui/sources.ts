@@ -8,6 +8,7 @@ import type { Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import { baselineOf, resultOf } from '../state/results.ts';
 import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
+import type { UncertaintyState, UncertaintyStore } from '../state/uncertainty.ts';
 
 export interface Results {
   scenario: Scenario;
@@ -15,6 +16,8 @@ export interface Results {
   result: SimulationResult;
   /** the run at every lever's default */
   baseline: SimulationResult;
+  /** the Monte Carlo bands (computed off the main thread; possibly for earlier settings) */
+  uncertainty: UncertaintyState;
 }
 
 export interface Sources {
@@ -28,6 +31,8 @@ export interface Sources {
 }
 
 const sources = new WeakMap<AppStore, Sources>();
+
+const NO_UNCERTAINTY: UncertaintyState = { value: undefined, shownFor: undefined, updating: true };
 
 /** Per-lever live values over one store subscription. */
 function leverSources(store: AppStore): (id: string) => Live<number | undefined> {
@@ -70,18 +75,38 @@ function leverSources(store: AppStore): (id: string) => Live<number | undefined>
   };
 }
 
-export function sourcesOf(store: AppStore): Sources {
+export function sourcesOf(store: AppStore, uncertainty?: UncertaintyStore): Sources {
   let s = sources.get(store);
   if (!s) {
     const state: Live<AppState> = { get: store.getState, subscribe: store.subscribe };
-    // The same Results object while the scenario and the levers are the same: a notice or a
-    // language change neither simulates nor redraws.
+    // The settings and the bands drawn for them, followed together.
+    const both: Live<{ app: AppState; bands: UncertaintyState }> = (() => {
+      let memo: { app: AppState; bands: UncertaintyState } | undefined;
+      return {
+        get() {
+          const app = store.getState();
+          const bands = uncertainty?.getState() ?? NO_UNCERTAINTY;
+          if (!memo || memo.app !== app || memo.bands !== bands) memo = { app, bands };
+          return memo;
+        },
+        subscribe(listener) {
+          const a = store.subscribe(listener);
+          const b = uncertainty?.subscribe(listener);
+          return () => {
+            a();
+            b?.();
+          };
+        },
+      };
+    })();
+    // The same Results object while the scenario, the settings and the bands are the same: a
+    // notice or a language change neither simulates nor redraws.
     let memo: Results | undefined;
-    const results = derive(state, (st) => {
+    const results = derive(both, ({ app: st, bands }) => {
       const scenario = currentScenario(st);
-      const result = resultOf(scenario, st.levers);
-      if (!memo || memo.scenario !== scenario || memo.result !== result)
-        memo = { scenario, result, baseline: baselineOf(scenario) };
+      const result = resultOf(scenario, st.levers, st.follows, st.constants);
+      if (!memo || memo.scenario !== scenario || memo.result !== result || memo.uncertainty !== bands)
+        memo = { scenario, result, baseline: baselineOf(scenario), uncertainty: bands };
       return memo;
     });
     s = { state, results, lever: leverSources(store) };

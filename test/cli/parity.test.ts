@@ -84,8 +84,10 @@ describe('sim reads a share link as the app does', () => {
     expect(english.out).not.toContain(scenario.title.ar);
   });
 
-  it("ignores the app's view-state keys", () => {
-    const viewState = '&view=chart&step=3&baseline=statusQuo&seed=7&draws=100';
+  it("ignores the app's view-state keys, and reads its Monte Carlo seed and draws", () => {
+    const banded = JSON.parse(sim('--url', link('&seed=7&draws=40'), '--format', 'json').out);
+    expect(banded.monteCarlo).toMatchObject({ seed: 7, draws: 40 });
+    const viewState = '&view=chart&step=3&baseline=statusQuo';
     const { code, out, err } = sim('--url', link(viewState), '--format', 'json');
     expect(code).toBe(0);
     expect(err).toBe('');

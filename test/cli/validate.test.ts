@@ -10,15 +10,17 @@ describe('the validate command', () => {
   it('validates every scenario and runs its checks', () => {
     const { code, out } = main([]);
     expect(code).toBe(0);
-    expect(out).toMatch(/✓ scenarios\/belarus-prisoners\.yaml: valid; \d+ of \d+ model checks pass/);
-    expect(out).toContain('✓ ladderBanks');
+    expect(out).toMatch(/✓ scenarios\/belarus-prisoners\.yaml: valid; \d+ of \d+ model checks hold/);
+    expect(out).toContain('✓ replayBankRung');
+    // Each check is printed with its counter-setting and the failure that setting causes.
+    expect(out).toMatch(/counter-setting trustGain=0 \(assumed\): fails, as it must\n {6}FAIL dealBatch at 2026-03 = /);
     expect(out.split('\n').at(-1)).toBe('1 of 1 scenario files valid'.replace('files', 'file'));
   });
 
   it('fails on a broken file and lists every problem with file, line and path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
     const data = foundingData() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    data.levers[0].default = 70;
+    data.levers[0].default = 700;
     data.variables[0].equation = 'weeks * 2';
     data.sources[0].url = 'not a url';
     const file = join(dir, 'belarus-prisoners.yaml');
@@ -27,7 +29,7 @@ describe('the validate command', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/✗ .*belarus-prisoners\.yaml: 3 problems/);
     expect(out).toMatch(/belarus-prisoners\.yaml:\d+:\d+ {2}sources\[0\]\.url: a source url must start with http/);
-    expect(out).toMatch(/belarus-prisoners\.yaml:\d+:\d+ {2}levers\[0\]\.default: default 70 is outside 0\.\.52/);
+    expect(out).toMatch(/belarus-prisoners\.yaml:\d+:\d+ {2}levers\[0\]\.default: default 700 is outside 0\.\.365/);
     expect(out).toMatch(/belarus-prisoners\.yaml:\d+:\d+ {2}variables\[0\]\.equation: unknown name "weeks"/);
     expect(out.split('\n').at(-1)).toBe('0 of 1 scenario file valid');
   });
