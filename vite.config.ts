@@ -1,9 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { guidePlugin } from './src/docs/guide-plugin.ts';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), scenariosPlugin()],
+  plugins: [react(), scenariosPlugin(), guidePlugin()],
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // No inline scripts or styles, so a strict Content-Security-Policy can be served later.

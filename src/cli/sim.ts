@@ -12,7 +12,7 @@ import { ScenarioError } from '../model/problems.ts';
 import type { Lang } from '../model/schema.ts';
 import { resolveHorizon, simulate } from '../model/simulate.ts';
 import { loadScenarioFile, scenarioFiles, scenarioIdOf, unreadableReason } from '../scenarios/files.ts';
-import { URL_VERSION } from '../state/url.ts';
+import { migrateLink, URL_VERSION, type UrlNotice } from '../state/url.ts';
 import {
   checkedConstant,
   checkedLever,
@@ -166,13 +166,18 @@ export function main(argv: string[]): { code: number; out: string; err: string }
       }
     }
     if (query) {
-      const version = query.get('v');
-      // The app's test: a missing or unreadable version is read as the current one.
-      if (version !== null && !(Number(version) <= URL_VERSION)) {
-        notes.push(
-          `warning: the link was made by a newer version of Leverage Lab (link format ${version}; ` +
-            `this one reads ${URL_VERSION}); some settings may be read differently`,
-        );
+      // The app's reading of a link: an older one is migrated, a newer one is read with a warning.
+      const linkNotices: UrlNotice[] = [];
+      migrateLink(query, linkNotices);
+      for (const n of linkNotices) {
+        if (n.kind === 'newer-version') {
+          notes.push(
+            `warning: the link was made by a newer version of Leverage Lab (link format ${n.given}; ` +
+              `this one reads ${URL_VERSION}); some settings may be read differently`,
+          );
+        } else if (n.kind === 'migrated') {
+          notes.push(`note: the link was made in link format ${n.from} and was updated: ${n.changes.join('; ')}`);
+        }
       }
       lang ??= linkLang(query, notes);
       for (const [key, value] of query) {

@@ -46,7 +46,8 @@ const en = {
   notes: 'Notes on the sources',
   noticeMigrated: 'This link was made for an earlier version of the model and was updated: {changes}.',
   likelyRange: 'likely {low} to {high}',
-  likelyRangeTitle: '8 in 10 of {draws} runs, with the constants drawn within their plausible ranges, fall in this range.',
+  likelyRangeTitle:
+    '8 in 10 of {draws} runs, with the constants drawn within their plausible ranges, fall in this range.',
   rangeUpdating: 'updating the range…',
   summaryPeak: 'peak, in {date}',
   summaryTotal: 'total over the period',
@@ -67,7 +68,8 @@ const en = {
   followsSchedule: 'Follows the dated events of “{preset}”: {events}. Moving the slider sets one value instead.',
   scheduleEvent: '{value} from {date}',
   inert: 'No effect at these settings',
-  inertTitle: 'Moving this lever from its lowest to its highest value changes no outcome while the other levers are as they are.',
+  inertTitle:
+    'Moving this lever from its lowest to its highest value changes no outcome while the other levers are as they are.',
   assumptions: 'Assumptions',
   assumptionsChanged: 'Assumptions ({count} changed)',
   assumptionsIntro:

@@ -57,7 +57,12 @@ const NONE = {};
 let last: { scenario: Scenario; settings: Settings; result: SimulationResult } | undefined;
 
 /** The run at the current settings; the same inputs give the same object back. */
-export function resultOf(scenario: Scenario, levers: Settings['levers'], follows = NONE, constants = NONE): SimulationResult {
+export function resultOf(
+  scenario: Scenario,
+  levers: Settings['levers'],
+  follows = NONE,
+  constants = NONE,
+): SimulationResult {
   if (
     last &&
     last.scenario === scenario &&

@@ -68,12 +68,11 @@ function ConstantControl({ c, lang }: { c: Constant; lang: Lang }) {
         </button>
       </div>
       <p className="lever-note" id={`${id}-range`}>
-        {t('constantRange', { low: fmt(c.low), high: fmt(c.high), unit })}; {t('sourcedValue', { value: fmt(c.value), unit })}
+        {t('constantRange', { low: fmt(c.low), high: fmt(c.high), unit })};{' '}
+        {t('sourcedValue', { value: fmt(c.value), unit })}
       </p>
       {c.fitted && <p className="lever-note">{t('fittedTo', { how: c.fitted.how[lang] })}</p>}
-      {!c.fitted && (c.assumption ?? c.note) && (
-        <p className="lever-note">{(c.assumption ?? c.note)![lang]}</p>
-      )}
+      {!c.fitted && (c.assumption ?? c.note) && <p className="lever-note">{(c.assumption ?? c.note)![lang]}</p>}
       {sources.length > 0 && (
         <p className="lever-note">
           {sources.map((s, i) => (

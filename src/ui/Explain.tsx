@@ -32,11 +32,13 @@ function Details({ ids }: { ids: string[] }) {
   const leverIds = [...new Set(inputs.flatMap((i) => i.levers))];
   const constantIds = [...new Set(inputs.flatMap((i) => i.constants))];
   const sourcesOf = (ids: string[] | undefined) =>
-    scenario.sources.filter((s) => ids?.includes(s.id)).map((s) => (
-      <a key={s.id} href={s.url} rel="noreferrer" target="_blank">
-        {s.publisher}
-      </a>
-    ));
+    scenario.sources
+      .filter((s) => ids?.includes(s.id))
+      .map((s) => (
+        <a key={s.id} href={s.url} rel="noreferrer" target="_blank">
+          {s.publisher}
+        </a>
+      ));
   return (
     <div className="explain-body">
       {inputs.map((i) => {
@@ -63,7 +65,11 @@ function Details({ ids }: { ids: string[] }) {
               const l = scenario.levers.find((x) => x.id === id)!;
               return (
                 <li key={id}>
-                  {t('leverLine', { label: l.label[lang], value: shown(lang, levers[id] ?? l.default), unit: l.unit[lang] })}{' '}
+                  {t('leverLine', {
+                    label: l.label[lang],
+                    value: shown(lang, levers[id] ?? l.default),
+                    unit: l.unit[lang],
+                  })}{' '}
                   {sourcesOf(l.sources)}
                 </li>
               );

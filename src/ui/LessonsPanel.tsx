@@ -10,10 +10,14 @@ type Side = Lesson['a'];
 
 function runOf(scenario: Scenario, side: Side, constants: Record<string, number>) {
   const preset = side.preset ? scenario.presets.find((p) => p.id === side.preset) : undefined;
-  return simulate(modelFor(scenario), { ...preset?.values, ...side.set }, {
-    constants,
-    schedule: scheduleOf(scenario, side.preset),
-  });
+  return simulate(
+    modelFor(scenario),
+    { ...preset?.values, ...side.set },
+    {
+      constants,
+      schedule: scheduleOf(scenario, side.preset),
+    },
+  );
 }
 
 /** A lesson's text with its numbers worked out by the model, under the reader's assumptions. */

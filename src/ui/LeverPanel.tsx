@@ -142,7 +142,7 @@ function LeverStatus({ lever, scenario }: { lever: Lever; scenario: Scenario }) 
   const preset = follows === undefined ? undefined : scenario.presets.find((p) => p.id === follows);
   const events = preset?.schedule?.[lever.id]?.map((e) =>
     tr('scheduleEvent', {
-      value: formatNumber(lang, e.value, decimals(lever.step)),
+      value: formatNumber(lang, e.value, Number.isInteger(e.value) ? 0 : decimals(lever.step)),
       date: monthLabel(lang, e.from.slice(0, 7), 0, 'long'),
     }),
   );
@@ -181,8 +181,8 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   const label = lever.label[lang];
   useLiveEffect(
     source,
-    (v) => ({ value: v ?? lever.default, lang }),
-    ({ value }) => {
+    (v) => ({ value: v ?? lever.default, following: lever.id in store.getState().follows, lang }),
+    ({ value, following }) => {
       const text = String(value);
       const input = slider.current;
       if (input && input.value !== text) input.value = text;
@@ -194,7 +194,8 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
         if (!typed.current) writeAttr(number, 'value', text);
         else if (number.value !== text) number.value = text;
       }
-      const atDefault = value === lever.default;
+      // A lever that follows a preset's dates can be reset to its default too.
+      const atDefault = value === lever.default && !following;
       if (reset.current && reset.current.disabled !== atDefault) reset.current.disabled = atDefault;
     },
     sameFields,
@@ -271,7 +272,7 @@ function ResetAll() {
   // Written, not rendered: the first step away from the defaults renders nothing.
   useLiveEffect(
     useSources().state,
-    (s) => Object.keys(s.levers).length === 0,
+    (s) => Object.keys(s.levers).length === 0 && Object.keys(s.follows).length === 0,
     (atDefaults) => {
       if (button.current) button.current.disabled = atDefaults;
     },

@@ -25,7 +25,8 @@ export interface Sources {
   results: Live<Results>;
   /**
    * One lever's value in the store (undefined at its default), followed on its own: a step
-   * notifies the controls of the levers that changed, not every lever's.
+   * notifies the controls of the levers that changed (their value, or whether they follow a
+   * schedule), not every lever's.
    */
   lever(id: string): Live<number | undefined>;
 }
@@ -39,12 +40,17 @@ function leverSources(store: AppStore): (id: string) => Live<number | undefined>
   const listeners = new Map<string, Set<() => void>>();
   const lives = new Map<string, Live<number | undefined>>();
   let levers = store.getState().levers;
+  let follows = store.getState().follows;
   let unsubscribe: (() => void) | undefined;
   const onChange = () => {
     const prev = levers;
+    const prevFollows = follows;
     levers = store.getState().levers;
-    if (levers === prev) return;
-    for (const [id, set] of listeners) if (!Object.is(levers[id], prev[id])) for (const l of set) l();
+    follows = store.getState().follows;
+    if (levers === prev && follows === prevFollows) return;
+    for (const [id, set] of listeners) {
+      if (!Object.is(levers[id], prev[id]) || follows[id] !== prevFollows[id]) for (const l of set) l();
+    }
   };
   return (id) => {
     let live = lives.get(id);
@@ -54,6 +60,7 @@ function leverSources(store: AppStore): (id: string) => Live<number | undefined>
         subscribe(listener) {
           if (!unsubscribe) {
             levers = store.getState().levers;
+            follows = store.getState().follows;
             unsubscribe = store.subscribe(onChange);
           }
           let set = listeners.get(id);

@@ -48,7 +48,16 @@ const hand = makeHandwritten(scenario);
 void compileScenario;
 
 const simulateUs = time((i) => simulate(model, settings[i % 1000]!), 200, 40);
-const batchMs = time(() => simulateBatch(model, settings.map((levers) => ({ levers }))), 1, 15) / 1000;
+const batchMs =
+  time(
+    () =>
+      simulateBatch(
+        model,
+        settings.map((levers) => ({ levers })),
+      ),
+    1,
+    15,
+  ) / 1000;
 // What the app's worker does after each lever change: 200 draws of the constants, banded.
 const charted = [...new Set(scenario.charts.flatMap((c) => c.series.map((s) => s.id)))];
 const monteCarloMs =
@@ -82,10 +91,7 @@ if (json) {
   const rows: [string, string][] = [
     ['one simulation (simulate, all series)', `${figures.oneSimulationMicroseconds} µs (median)`],
     ['1,000 simulations (simulateBatch)', `${figures.thousandSimulationsMilliseconds} ms (median)`],
-    [
-      `Monte Carlo, ${DEFAULT_DRAWS} draws, charted series banded`,
-      `${figures.monteCarloMilliseconds} ms (median)`,
-    ],
+    [`Monte Carlo, ${DEFAULT_DRAWS} draws, charted series banded`, `${figures.monteCarloMilliseconds} ms (median)`],
     ['engine hot loop (run)', `${figures.engineHotLoopMicroseconds} µs`],
     ['same equations by hand', `${figures.handWrittenMicroseconds} µs`],
     [

@@ -53,6 +53,53 @@ describe('the line chart', () => {
   });
 });
 
+describe('the likely range behind a line', () => {
+  const values = times.map((t) => 1180 - t);
+  const withRange = (updating: boolean): LineChartProps => ({
+    ...props,
+    bands: undefined,
+    focus: undefined,
+    data: fixed({
+      times,
+      values: [values],
+      ranges: [{ low: values.map((v) => v - 40), high: values.map((v) => v + 60) }],
+      rangesUpdating: updating,
+    }),
+  });
+
+  it('is an area from the low to the high line, in the line colour, rounded to a tenth', () => {
+    const { container } = render(<LineChart {...withRange(false)} />);
+    const range = container.querySelector('path.range')!;
+    expect(range.getAttribute('fill')).toBe('#475569');
+    const d = range.getAttribute('d')!;
+    // Out along the high line (higher values are higher up: smaller y), back along the low line.
+    const points = d.match(/[\d.]+,[\d.]+/g)!.map((p) => p.split(',').map(Number) as [number, number]);
+    expect(points).toHaveLength(2 * times.length);
+    const series = container.querySelector('path.series')!.getAttribute('d')!;
+    const y0 = Number(series.match(/^M[\d.]+,([\d.]+)/)![1]);
+    expect(points[0]![1]).toBeLessThan(y0);
+    expect(points.at(-1)![1]).toBeGreaterThan(y0);
+    for (const [x, y] of points)
+      for (const n of [x, y]) expect(String(n).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('widens the value axis to hold the whole range', () => {
+    const { container } = render(<LineChart {...withRange(false)} />);
+    const labels = [...container.querySelectorAll('.axis-y > g:not([display="none"]) text')].map((t) =>
+      Number(t.textContent),
+    );
+    expect(Math.max(...labels)).toBeGreaterThanOrEqual(1240);
+    expect(Math.min(...labels)).toBeLessThanOrEqual(1116);
+  });
+
+  it('is marked as updating while it was drawn for earlier settings', () => {
+    const fresh = render(<LineChart {...withRange(false)} />).container;
+    expect(fresh.querySelector('g.lines')!.getAttribute('class')).toBe('lines');
+    const stale = render(<LineChart {...withRange(true)} />).container;
+    expect(stale.querySelector('g.lines')!.getAttribute('class')).toBe('lines updating');
+  });
+});
+
 describe('the line chart following live data', () => {
   it('moves its line, its value axis and its shaded period when the data changes', () => {
     let data: ChartData = {

@@ -103,7 +103,9 @@ describe('the sim command', () => {
     expect(bad.err).toBe(
       'error: sentenceMonths=12 is outside its plausible range; sentenceMonths takes 32 to 50 (months), sourced value 47',
     );
-    expect(sim('belarus-prisoners', '--assume', 'luck=1').err).toMatch(/unknown constant "luck"\. Constants with a range: /);
+    expect(sim('belarus-prisoners', '--assume', 'luck=1').err).toMatch(
+      /unknown constant "luck"\. Constants with a range: /,
+    );
   });
 
   it('adds the p10, p50 and p90 of every outcome with --draws and --seed, the same for the same seed', () => {
@@ -128,11 +130,28 @@ describe('the sim command', () => {
       sim('--url', '?scenario=belarus-prisoners&usRelief=8&sentenceMonths=40&seed=9', '--format', 'json').out,
     );
     const fromFlags = JSON.parse(
-      sim('belarus-prisoners', '--set', 'usRelief=8', '--assume', 'sentenceMonths=40', '--seed', '9', '--format', 'json')
-        .out,
+      sim(
+        'belarus-prisoners',
+        '--set',
+        'usRelief=8',
+        '--assume',
+        'sentenceMonths=40',
+        '--seed',
+        '9',
+        '--format',
+        'json',
+      ).out,
     );
     expect(fromLink).toEqual(fromFlags);
     expect(fromLink.monteCarlo.seed).toBe(9);
+  });
+
+  it('reads an older link as the app does: migrated, and says what changed', () => {
+    const old = sim('--url', '?scenario=belarus-prisoners&v=1&polandClosureWeeks=2', '--format', 'json');
+    expect(old.err).toBe(
+      'note: the link was made in link format 1 and was updated: polandClosureWeeks=2 → polandClosureDays=14',
+    );
+    expect(JSON.parse(old.out).levers.polandClosureDays).toBe(14);
   });
 
   it('prints the lever-effects table with --effects', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { scenariosPlugin } from '../../src/scenarios/vite-plugin.ts';
-import { foundingData, toYaml } from '../helpers.ts';
+import { founding, foundingData, toYaml } from '../helpers.ts';
 
 type Load = (this: unknown, id: string) => string | undefined;
 
@@ -28,17 +28,18 @@ describe('the scenarios build plugin', () => {
     const code = load(dir);
     const scenarios = JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as Scenario[];
     expect(scenarios.map((s) => s.id)).toEqual(['belarus-prisoners']);
-    expect(simulate(scenarios[0]!, { usRelief: 8 }).outcomes.releasedByDeals).toBeCloseTo(116, 6);
+    // The data the app gets simulates exactly as the file read in Node does.
+    expect(simulate(scenarios[0]!, { usRelief: 8 }).outcomes).toEqual(simulate(founding(), { usRelief: 8 }).outcomes);
   });
 
   it('fails the build on an invalid file, listing every problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
     const data = foundingData() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    data.levers[0].default = 99;
+    data.levers[0].default = 999;
     data.outcomes[0].equation = 'heldd';
     writeFileSync(join(dir, 'belarus-prisoners.yaml'), toYaml(data));
     expect(() => load(dir)).toThrow(
-      /2 problems in .*belarus-prisoners\.yaml[\s\S]*default 99 is outside[\s\S]*unknown name "heldd"/,
+      /2 problems in .*belarus-prisoners\.yaml[\s\S]*default 999 is outside[\s\S]*unknown name "heldd"/,
     );
   });
 });

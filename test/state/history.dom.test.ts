@@ -22,7 +22,7 @@ afterEach(() => {
 describe('the address bar', () => {
   it('is rewritten to the canonical link of what the page shows', () => {
     open('?usRelief=99&bogus=1');
-    expect(window.location.search).toBe('?scenario=belarus-prisoners&v=1&usRelief=20');
+    expect(window.location.search).toBe('?scenario=belarus-prisoners&v=2&usRelief=30');
   });
 
   it('follows a moving slider with replaceState, at most every 250 ms', () => {
@@ -67,7 +67,7 @@ describe('the address bar', () => {
     const push = vi.spyOn(window.history, 'pushState');
     store.getState().applyPreset('usRungBanks');
     expect(push).toHaveBeenCalledTimes(1);
-    expect(window.location.search).toBe('?scenario=belarus-prisoners&v=1&usRelief=16&exileShare=5');
+    expect(window.location.search).toBe('?scenario=belarus-prisoners&v=2&usRelief=16&exileShare=6');
     const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
     window.history.back();
     await popped;

@@ -1,12 +1,17 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { simulate } from '../../src/model/simulate.ts';
 import { founding } from '../helpers.ts';
 import { renderApp } from './render.tsx';
 
-const scenario = founding().scenario;
+const model = founding();
+const scenario = model.scenario;
 const value = (outcome: string) =>
   Number(document.querySelector(`[data-outcome="${outcome}"]`)!.getAttribute('data-value'));
+/** What the model gives for an outcome at these levers, as a card shows it (whole people). */
+const expected = (levers: Record<string, number>, outcome: string) => simulate(model, levers).outcomes[outcome]!;
+const people = (x: number) => Math.round(x).toLocaleString('en-US');
 
 describe('the app', () => {
   it('shows the title, a summary, the sources and a scenario picker listing every scenario', () => {
@@ -33,7 +38,7 @@ describe('the app', () => {
       within(poland)
         .getAllByRole('slider')
         .map((s) => s.getAttribute('id')),
-    ).toEqual(['lever-polandClosureWeeks', 'lever-polandLinksPrisoners']);
+    ).toEqual(['lever-polandClosureDays', 'lever-polandLinksPrisoners']);
     const slider = screen.getByRole('slider', { name: 'US sanctions relief on offer' });
     expect(slider.getAttribute('aria-valuetext')).toBe('0 relief points');
     expect(
@@ -45,10 +50,12 @@ describe('the app', () => {
     renderApp();
     const before = value('releasedTotal');
     fireEvent.change(screen.getByRole('slider', { name: 'US sanctions relief on offer' }), { target: { value: '8' } });
-    expect(value('releasedTotal')).toBeCloseTo(before + 116, 6);
+    const after = expected({ usRelief: 8 }, 'releasedTotal');
+    expect(after - before).toBeGreaterThan(100);
+    expect(value('releasedTotal')).toBeCloseTo(after, 6);
     const card = document.querySelector('[data-outcome="releasedTotal"]')!;
-    expect(card.textContent).toContain('+116 vs default');
-    expect(within(card as HTMLElement).getByText('292')).toBeTruthy();
+    expect(card.textContent).toContain(`+${people(after - before)} vs default`);
+    expect(within(card as HTMLElement).getByText(people(after))).toBeTruthy();
   });
 
   it('moves only its own levers when two apps share a page', () => {
@@ -67,7 +74,7 @@ describe('the app', () => {
   it('takes typed numbers, resets one lever, and resets all', async () => {
     const user = userEvent.setup();
     renderApp();
-    const field = screen.getByRole('spinbutton', { name: 'Polish border closure, value in weeks' });
+    const field = screen.getByRole('spinbutton', { name: 'Polish border closure, value in days' });
     await user.clear(field);
     await user.type(field, '4');
     const slider = screen.getByRole('slider', { name: 'Polish border closure' }) as HTMLInputElement;
@@ -83,7 +90,7 @@ describe('the app', () => {
     await user.click(resetAll);
     expect(resetAll.disabled).toBe(true);
     expect(slider.value).toBe('0');
-    expect((screen.getByRole('slider', { name: 'New political prisoners' }) as HTMLInputElement).value).toBe('42');
+    expect((screen.getByRole('slider', { name: 'New political prisoners' }) as HTMLInputElement).value).toBe('28');
   });
 
   it('never uses a typed number outside the range, and shows the value in use on leaving the field', async () => {
@@ -91,20 +98,20 @@ describe('the app', () => {
     const { store } = renderApp();
     const field = screen.getByRole('spinbutton', { name: 'US sanctions relief on offer, value in relief points' });
     await user.clear(field);
-    await user.type(field, '25');
-    // "2" was a valid value on the way; "25" is not, so 2 stays in use.
-    expect(store.getState().levers.usRelief).toBe(2);
+    await user.type(field, '35');
+    // "3" was a valid value on the way; "35" is not, so 3 stays in use.
+    expect(store.getState().levers.usRelief).toBe(3);
     fireEvent.blur(field);
-    expect((field as HTMLInputElement).value).toBe('2');
+    expect((field as HTMLInputElement).value).toBe('3');
   });
 
   it('takes bigger steps with Shift+arrow and PageUp/PageDown', () => {
     renderApp();
     const slider = screen.getByRole('slider', { name: 'Polish border closure' }) as HTMLInputElement;
     fireEvent.keyDown(slider, { key: 'ArrowRight', shiftKey: true });
-    expect(slider.value).toBe('5');
+    expect(slider.value).toBe('36.5');
     fireEvent.keyDown(slider, { key: 'PageUp' });
-    expect(slider.value).toBe('10');
+    expect(slider.value).toBe('73');
     fireEvent.keyDown(slider, { key: 'PageDown' });
     fireEvent.keyDown(slider, { key: 'PageDown' });
     expect(slider.value).toBe('0');
@@ -123,13 +130,125 @@ describe('the app', () => {
     ).toBe('16');
     expect(
       (screen.getByRole('slider', { name: 'Released prisoners forced into exile' }) as HTMLInputElement).value,
-    ).toBe('5');
-    expect(value('releasedTotal')).toBeCloseTo(408, 6);
+    ).toBe('6');
+    expect(value('releasedTotal')).toBeCloseTo(expected({ usRelief: 16, exileShare: 6 }, 'releasedTotal'), 6);
+  });
+
+  it('replays what happened from the preset menu: the levers follow their dates, and say so', () => {
+    const { store } = renderApp();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Presets' }), { target: { value: 'asItHappened' } });
+    expect(store.getState().follows).toEqual({
+      usRelief: 'asItHappened',
+      polandClosureDays: 'asItHappened',
+      exileShare: 'asItHappened',
+    });
+    const relief = document.querySelector('[data-lever="usRelief"]') as HTMLElement;
+    expect(relief.textContent).toContain(
+      'Follows the dated events of “As it happened (August 2025 – March 2026)”: 4 from August 2025; 12 from November 2025; 28 from February 2026.',
+    );
+    // Moving the slider sets one value instead of the dates.
+    fireEvent.change(screen.getByRole('slider', { name: 'US sanctions relief on offer' }), { target: { value: '8' } });
+    expect(store.getState().follows.usRelief).toBeUndefined();
+    expect(relief.textContent).not.toContain('Follows the dated events');
   });
 
   it('shows the verdict band of the rapprochement in words', () => {
     renderApp();
     expect(screen.getByText('US–Belarus rapprochement: fragile')).toBeTruthy();
+  });
+
+  it("shows each card's likely range once the bands are drawn, and marks it as updating after a change", async () => {
+    const { uncertainty } = renderApp();
+    const range = () => document.querySelector('[data-outcome="prisonersHeld"] .card-range')!;
+    await waitFor(() => expect(range().textContent).toMatch(/^likely [\d,]+ to [\d,]+$/));
+    const [low, high] = document
+      .querySelector('[data-outcome="prisonersHeld"]')!
+      .getAttribute('data-range')!
+      .split(' ')
+      .map(Number);
+    expect(low!).toBeLessThanOrEqual(value('prisonersHeld'));
+    expect(high!).toBeGreaterThanOrEqual(value('prisonersHeld'));
+    fireEvent.change(screen.getByRole('slider', { name: 'US sanctions relief on offer' }), { target: { value: '8' } });
+    expect(uncertainty.getState().updating).toBe(true);
+    expect(range().className).toContain('updating');
+    await waitFor(() => expect(range().className).not.toContain('updating'));
+  });
+
+  it('draws a likely range behind each line of each chart', async () => {
+    renderApp();
+    const chart = screen.getByRole('img', { name: /^Political prisoners held, Aug 2025/ });
+    await waitFor(() => expect(chart.querySelector('path.range')!.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/));
+    expect(screen.getAllByText('likely range (8 in 10 runs)').length).toBe(scenario.charts.length);
+  });
+
+  it('shows the peak of the stress on its card, so a short closure is not lost', () => {
+    renderApp('?polandClosureDays=28');
+    const card = document.querySelector('[data-outcome="belarusStress"]') as HTMLElement;
+    expect(card.textContent).toContain('peak, in August 2025');
+    expect(card.textContent).not.toContain('same as default');
+  });
+
+  it('explains how a card is computed: the rule, the expression, and the levers and constants it uses', async () => {
+    const user = userEvent.setup();
+    renderApp('?usRelief=8&sentenceMonths=40');
+    const card = document.querySelector('[data-outcome="releasedTotal"]') as HTMLElement;
+    await user.click(within(card).getByText('How this is computed'));
+    expect(within(card).getByText(/Holiday pardons, US deals and releases under corridor pressure/)).toBeTruthy();
+    expect(within(card).getByText('releasedSoFar')).toBeTruthy();
+    expect(card.textContent).toContain('US sanctions relief on offer: 8 relief points');
+    expect(card.textContent).toMatch(
+      /Average time until a sentence is served: 40 months, your assumption \(sourced 47/,
+    );
+    expect(card.textContent).toMatch(/People freed per relief point: 14 people\/point .*Fitted to: The June 2025 rung/);
+    expect(within(card).getByRole('link', { name: 'Read this in the model guide' }).getAttribute('href')).toBe(
+      'model.html#releasedTotal',
+    );
+  });
+
+  it('says next to a slider when its lever acts only with another, and when it does nothing now', async () => {
+    renderApp();
+    const ask = document.querySelector('[data-lever="polandLinksPrisoners"]') as HTMLElement;
+    expect(ask.textContent).toContain('acts only while the border is closed and Beijing blames Minsk');
+    await waitFor(() => expect(within(ask).getByText('No effect at these settings')).toBeTruthy());
+    fireEvent.change(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '30' } });
+    await waitFor(() => expect(within(ask).queryByText('No effect at these settings')).toBeNull());
+  });
+
+  it('lets a reader move a constant within its range: marked as an assumption, used at once, in the link', async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp();
+    await user.click(screen.getByText('Assumptions'));
+    const before = value('prisonersHeld');
+    const slider = screen.getByRole('slider', { name: 'Average time until a sentence is served' });
+    expect(slider.getAttribute('min')).toBe('32');
+    expect(slider.getAttribute('max')).toBe('50');
+    fireEvent.change(slider, { target: { value: '36' } });
+    expect(store.getState().constants).toEqual({ sentenceMonths: 36 });
+    expect(value('prisonersHeld')).toBeLessThan(before);
+    expect(value('prisonersHeld')).toBeCloseTo(
+      simulate(model, {}, { constants: { sentenceMonths: 36 } }).outcomes.prisonersHeld!,
+      6,
+    );
+    const row = document.querySelector('[data-constant="sentenceMonths"]') as HTMLElement;
+    expect(row.textContent).toContain('your assumption (sourced: 47)');
+    expect(screen.getByText('Assumptions (1 changed)')).toBeTruthy();
+    await user.click(
+      within(row).getByRole('button', { name: 'Reset Average time until a sentence is served to its sourced value' }),
+    );
+    expect(store.getState().constants).toEqual({});
+    expect(value('prisonersHeld')).toBeCloseTo(before, 6);
+  });
+
+  it('states the lessons of the model with numbers the model works out, and shows each one', async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp();
+    const lesson = document.querySelector('[data-lesson="revolvingDoor"]') as HTMLElement;
+    const deal = expected({ usRelief: 20 }, 'releasedByDeals');
+    const fewer = expected({}, 'prisonersHeld') - expected({ usRelief: 20 }, 'prisonersHeld');
+    expect(lesson.textContent).toContain(`frees ${people(deal)} people in deals`);
+    expect(lesson.textContent).toContain(`only ${people(fewer)} fewer are held`);
+    await user.click(within(lesson).getByRole('button', { name: /^Show me/ }));
+    expect(store.getState().levers).toEqual({ usRelief: 20 });
   });
 
   it('draws every chart as a named image with its lines and the default as a reference', () => {
@@ -149,36 +268,37 @@ describe('the app', () => {
     fireEvent.keyDown(chart, { key: 'Home' });
     expect(screen.getAllByText('August 2025: Political prisoners held 1,180').length).toBeGreaterThan(0);
     fireEvent.keyDown(chart, { key: 'End' });
-    expect(screen.getAllByText(/^August 2027: Political prisoners held 1,211/).length).toBeGreaterThan(0);
+    const end = people(expected({}, 'prisonersHeld'));
+    expect(screen.getAllByText(new RegExp(`^August 2027: Political prisoners held ${end}`)).length).toBeGreaterThan(0);
   });
 
   it('lists the channels of the network in words, with values that follow the levers', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp('?chinaPressureOnMinsk=100&polandLinksPrisoners=100');
     await user.click(screen.getByText('Channels'));
     const item = () =>
       screen.getByText((_, el) => el?.tagName === 'LI' && /Border closure with a prisoner ask, /.test(el.textContent));
     const before = item().textContent;
     expect(before).toMatch(/^Poland → .+: Border closure with a prisoner ask, 0 /);
-    fireEvent.input(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '8' } });
+    fireEvent.input(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '60' } });
     expect(item().textContent).not.toBe(before);
     expect(item().textContent).toMatch(/ask, [1-9]/);
   });
 
   it('marks the closure period on the time axis', () => {
-    renderApp('?polandClosureWeeks=8');
+    renderApp('?polandClosureDays=30');
     const chart = screen.getByRole('img', { name: /^Political prisoners held/ });
     expect(within(chart).getByText('Polish border closed')).toBeTruthy();
   });
 
   it('says what it ignored in a broken link, and the notice can be dismissed', async () => {
     const user = userEvent.setup();
-    renderApp('?scenario=belarus-prisoners&usRelief=99&polandClosureWeeks=abc&bogus=1');
+    renderApp('?scenario=belarus-prisoners&usRelief=99&polandClosureDays=abc&bogus=1');
     const alert = screen.getByRole('alert');
-    expect(within(alert).getByText('US sanctions relief on offer: 99 is out of range; 20 is used.')).toBeTruthy();
+    expect(within(alert).getByText('US sanctions relief on offer: 99 is out of range; 30 is used.')).toBeTruthy();
     expect(within(alert).getByText('Polish border closure: "abc" is not a number; the default is used.')).toBeTruthy();
     expect(within(alert).getByText('"bogus" is not a lever of this scenario and was ignored.')).toBeTruthy();
-    expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('20');
+    expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('30');
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -197,14 +317,15 @@ describe('the app', () => {
     renderApp('?usRelief=8');
     const card = () => document.querySelector('[data-outcome="releasedTotal"]')!.textContent;
     const slider = (label: string) => screen.getByRole('slider', { name: label });
-    expect(card()).toContain('+116 vs default');
+    const change = people(expected({ usRelief: 8 }, 'releasedTotal') - expected({}, 'releasedTotal'));
+    expect(card()).toContain(`+${change} vs default`);
     expect(slider('US sanctions relief on offer').getAttribute('aria-valuetext')).toMatch(/^8 /);
     await user.click(screen.getByRole('button', { name: 'Language: العربية' }));
     const relief = scenario.levers.find((l) => l.id === 'usRelief')!;
-    expect(card()).toContain('+116 مقارنة بالافتراضي');
+    expect(card()).toContain(`+${change} مقارنة بالافتراضي`);
     expect(slider(relief.label.ar).getAttribute('aria-valuetext')).toBe(`8 ${relief.unit.ar}`);
     await user.click(screen.getByRole('button', { name: /^اللغة|Language/ }));
-    expect(card()).toContain('+116 vs default');
+    expect(card()).toContain(`+${change} vs default`);
   });
 
   it('copies the link and says so', async () => {

@@ -1,19 +1,26 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src/ui/App.tsx';
-import { StoreContext, UrlContext } from '../../src/ui/context.ts';
+import { StoreContext, UncertaintyContext, UrlContext } from '../../src/ui/context.ts';
 import { createAppStore } from '../../src/state/store.ts';
 import type { UrlSync } from '../../src/state/history.ts';
+import { inlineRunner, watchUncertainty } from '../../src/state/uncertainty.ts';
 import { founding } from '../helpers.ts';
 
-/** Renders the whole app on a store opened with `search`, as the page does. */
+/**
+ * Renders the whole app on a store opened with `search`, as the page does; the Monte Carlo bands
+ * are drawn in the page (there are no workers here), as soon as the settings change.
+ */
 export function renderApp(search = '', sync?: UrlSync) {
   const store = createAppStore([founding().scenario], search);
+  const uncertainty = watchUncertainty(store, inlineRunner(), 0);
   const view = render(
     <StoreContext.Provider value={store}>
-      <UrlContext.Provider value={sync ?? null}>
-        <App />
-      </UrlContext.Provider>
+      <UncertaintyContext.Provider value={uncertainty}>
+        <UrlContext.Provider value={sync ?? null}>
+          <App />
+        </UrlContext.Provider>
+      </UncertaintyContext.Provider>
     </StoreContext.Provider>,
   );
-  return { store, ...view };
+  return { store, uncertainty, ...view };
 }
