@@ -180,26 +180,26 @@ describe('moving a lever with the keyboard', () => {
     expect(await closure()).toBe(0);
 
     await press(page, CLOSURE, 'Shift+ArrowRight');
-    await poll(closure).toBe(5);
+    await poll(closure).toBe(36.5);
     await page.keyboard.press('PageUp');
-    await poll(closure).toBe(10);
+    await poll(closure).toBe(73);
     await page.keyboard.press('Shift+ArrowLeft');
-    await poll(closure).toBe(5);
+    await poll(closure).toBe(36.5);
     await page.keyboard.press('PageDown');
     await poll(closure).toBe(0);
     await page.keyboard.press('PageDown');
     await poll(closure).toBe(0);
     await page.keyboard.press('End');
-    await poll(closure).toBe(52);
+    await poll(closure).toBe(365);
     await page.keyboard.press('Shift+ArrowRight');
-    await poll(closure).toBe(52);
+    await poll(closure).toBe(365);
     await page.keyboard.press('Home');
     await poll(closure).toBe(0);
     await page.keyboard.press('ArrowRight');
     await poll(closure).toBe(0.5);
     await page.keyboard.press('ArrowUp');
     await poll(closure).toBe(1);
-    await poll(() => urlParam(page, 'polandClosureWeeks')).toBe('1');
+    await poll(() => urlParam(page, 'polandClosureDays')).toBe('1');
     expect(errors).toEqual([]);
   });
 });
@@ -215,7 +215,7 @@ describe('sharing a link', () => {
     await press(page, CLOSURE, 'PageUp', 'ArrowRight');
     await press(page, EXILE, 'Home');
     await press(page, ARRESTS, 'End');
-    await poll(() => sliderValues(page)).toMatchObject({ [US_RELIEF]: 4, [CLOSURE]: 5.5, [EXILE]: 0, [ARRESTS]: 150 });
+    await poll(() => sliderValues(page)).toMatchObject({ [US_RELIEF]: 4, [CLOSURE]: 37, [EXILE]: 0, [ARRESTS]: 150 });
 
     // Copied straight away: the link must carry the last move even inside the 250 ms throttle.
     await page.getByRole('button', { name: 'Copy link' }).click();
@@ -224,10 +224,10 @@ describe('sharing a link', () => {
     const url = new URL(link);
     expect(url.origin).toBe(new URL(base).origin);
     expect(url.searchParams.get('scenario')).toBe('belarus-prisoners');
-    expect(url.searchParams.get('v')).toBe('1');
+    expect(url.searchParams.get('v')).toBe('2');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       usRelief: '4',
-      polandClosureWeeks: '5.5',
+      polandClosureDays: '37',
       exileShare: '0',
       arrestRate: '150',
     });
@@ -247,15 +247,15 @@ describe('sharing a link', () => {
 
 describe('presets and the Back button', () => {
   it('applies a preset to the sliders and the address, and Back restores the previous settings', async () => {
-    const { page, errors } = await open('/?scenario=belarus-prisoners&v=1&polandClosureWeeks=3');
+    const { page, errors } = await open('/?scenario=belarus-prisoners&v=2&polandClosureDays=21');
     const before = await sliderValues(page);
     const pathsBefore = await seriesPaths(page);
-    expect(before).toMatchObject({ [US_RELIEF]: 0, [EXILE]: 95, [CLOSURE]: 3 });
+    expect(before).toMatchObject({ [US_RELIEF]: 0, [EXILE]: 100, [CLOSURE]: 21 });
 
     await page.getByLabel('Presets').selectOption('usRungBanks');
     await poll(() => sliderValue(page, US_RELIEF)).toBe(16);
-    expect(await sliderValues(page)).toMatchObject({ [EXILE]: 5, [CLOSURE]: 0 });
-    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=1&usRelief=16&exileShare=5');
+    expect(await sliderValues(page)).toMatchObject({ [EXILE]: 6, [CLOSURE]: 0 });
+    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=2&usRelief=16&exileShare=6');
     // The menu is ready for the next choice.
     expect(await page.getByLabel('Presets').inputValue()).toBe('');
     expect(await page.getByLabel('Presets').locator('option:checked').textContent()).toBe('Choose a preset…');
@@ -264,24 +264,24 @@ describe('presets and the Back button', () => {
     await page.goBack();
     await poll(() => sliderValue(page, US_RELIEF)).toBe(0);
     expect(await sliderValues(page)).toEqual(before);
-    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=1&polandClosureWeeks=3');
+    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=2&polandClosureDays=21');
     expect(await seriesPaths(page)).toEqual(pathsBefore);
 
     await page.goForward();
     await poll(() => sliderValue(page, US_RELIEF)).toBe(16);
-    expect(await sliderValue(page, EXILE)).toBe(5);
+    expect(await sliderValue(page, EXILE)).toBe(6);
     expect(errors).toEqual([]);
   });
 
   it('returns every lever to its default with "Reset all", and Back brings the settings back', async () => {
-    const { page, errors } = await open('/?scenario=belarus-prisoners&v=1&usRelief=7&arrestRate=100');
+    const { page, errors } = await open('/?scenario=belarus-prisoners&v=2&usRelief=7&arrestRate=100');
     const reset = page.getByRole('button', { name: 'Reset all' });
     expect(await sliderValues(page)).toMatchObject({ [US_RELIEF]: 7, [ARRESTS]: 100 });
 
     await reset.click();
     await poll(() => sliderValue(page, US_RELIEF)).toBe(0);
-    expect(await sliderValue(page, ARRESTS)).toBe(42);
-    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=1');
+    expect(await sliderValue(page, ARRESTS)).toBe(28);
+    expect(await search(page)).toBe('?scenario=belarus-prisoners&v=2');
     expect(await reset.isDisabled()).toBe(true);
 
     await page.goBack();
@@ -315,28 +315,28 @@ describe('presets and the Back button', () => {
 
 describe('a broken link', () => {
   it('still opens, says what it changed or ignored, and rewrites the address to a clean link', async () => {
-    const { page, errors } = await open('/?scenario=belarus-prisoners&usRelief=99&polandClosureWeeks=abc&bogus=1');
+    const { page, errors } = await open('/?scenario=belarus-prisoners&v=2&usRelief=99&polandClosureDays=abc&bogus=1');
     const notice = page.getByRole('alert');
     expect(await notice.getByRole('heading').textContent()).toBe(NOTICE_HEADING);
     const items = await notice.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(3);
-    expect(items.find((i) => i.includes(US_RELIEF))).toMatch(/99 is out of range; 20 is used/);
+    expect(items.find((i) => i.includes(US_RELIEF))).toMatch(/99 is out of range; 30 is used/);
     expect(items.find((i) => i.includes('abc'))).toMatch(
       /^Polish border closure: "abc" is not a number; the default is used/,
     );
     expect(items.find((i) => i.includes('bogus'))).toMatch(/ignored/);
 
-    expect(await sliderValue(page, US_RELIEF)).toBe(20);
+    expect(await sliderValue(page, US_RELIEF)).toBe(30);
     expect(await sliderValue(page, CLOSURE)).toBe(0);
     const charts = page.getByRole('img');
     expect(await charts.count()).toBe(6);
     for (const d of Object.values(await seriesPaths(page))) expect(d).toMatch(/^M.+L/);
-    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=1&usRelief=20');
+    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=2&usRelief=30');
 
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await poll(() => page.getByRole('alert').count()).toBe(0);
     expect(await page.getByRole('heading', { name: NOTICE_HEADING }).count()).toBe(0);
-    expect(await sliderValue(page, US_RELIEF)).toBe(20);
+    expect(await sliderValue(page, US_RELIEF)).toBe(30);
     expect(errors).toEqual([]);
   });
 
@@ -351,7 +351,17 @@ describe('a broken link', () => {
       'There is no scenario "nowhere"; showing "belarus-prisoners" instead.',
     ]);
     expect(await page.getByRole('slider').count()).toBe(9);
-    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=1');
+    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=2');
+    expect(errors).toEqual([]);
+  });
+
+  it('made for the previous link format opens migrated, and says what changed', async () => {
+    const { page, errors } = await open('/?scenario=belarus-prisoners&v=1&polandClosureWeeks=2');
+    expect(await page.getByRole('alert').getByRole('listitem').allTextContents()).toEqual([
+      'This link was made for an earlier version of the model and was updated: polandClosureWeeks=2 → polandClosureDays=14.',
+    ]);
+    expect(await sliderValue(page, CLOSURE)).toBe(14);
+    await poll(() => search(page)).toBe('?scenario=belarus-prisoners&v=2&polandClosureDays=14');
     expect(errors).toEqual([]);
   });
 });
@@ -366,7 +376,9 @@ describe('the charts', () => {
     if (preset) {
       await page.getByLabel('Presets').selectOption(preset);
       await poll(() => seriesPaths(page)).not.toEqual(defaultPaths);
-      await poll(() => sliderValue(page, CLOSURE)).toBe(2);
+      // The closure follows the preset's date (12 September 2025), and its slider says so.
+      await poll(() => page.locator('[data-lever="polandClosureDays"] [data-follows]').count()).toBe(1);
+      await poll(() => urlParam(page, 'polandClosureDays')).toBe('september2025Closure');
     }
 
     mkdirSync(RESULTS_DIR, { recursive: true });
@@ -414,9 +426,12 @@ describe('the leverage network', () => {
     ['English, at the default settings', '/?scenario=belarus-prisoners'],
     [
       'English, with every channel strong',
-      '/?scenario=belarus-prisoners&polandClosureWeeks=8&usRelief=8&chinaBlamesMinsk=60',
+      '/?scenario=belarus-prisoners&polandClosureDays=60&usRelief=8&chinaPressureOnMinsk=60&polandLinksPrisoners=60',
     ],
-    ['Arabic, with every channel strong', '/?scenario=belarus-prisoners&lang=ar&polandClosureWeeks=8&usRelief=8'],
+    [
+      'Arabic, with every channel strong',
+      '/?scenario=belarus-prisoners&lang=ar&polandClosureDays=60&usRelief=8&chinaPressureOnMinsk=60&polandLinksPrisoners=60',
+    ],
   ])('writes every label where it can be read (%s)', async (_what, path) => {
     const { page, errors } = await open(path);
     const network = page.getByRole('img', { name: /^(Leverage network|شبكة)/ });
@@ -480,17 +495,17 @@ describe('the Arabic view', () => {
     await page.keyboard.press('ArrowDown');
     await poll(relief).toBe(2);
     await page.keyboard.press('PageUp');
-    await poll(relief).toBe(4);
+    await poll(relief).toBe(5);
     await page.keyboard.press('End');
-    await poll(relief).toBe(20);
+    await poll(relief).toBe(30);
     await page.keyboard.press('PageDown');
-    await poll(relief).toBe(18);
+    await poll(relief).toBe(27);
     await page.keyboard.press('Home');
     await poll(relief).toBe(0);
     await poll(() => urlParam(page, 'usRelief')).toBeNull();
     // Right to left, the left arrow increases, with Shift too.
     await page.keyboard.press('Shift+ArrowLeft');
-    await poll(relief).toBe(2);
+    await poll(relief).toBe(3);
     await page.keyboard.press('Shift+ArrowRight');
     await poll(relief).toBe(0);
     expect(errors).toEqual([]);
@@ -502,18 +517,18 @@ describe('the Arabic view', () => {
   ])(
     'in %s, Shift with a left or right arrow takes a bigger step in the same direction as the arrow alone',
     async (_lang, query, name) => {
-      const { page, errors } = await open(`/?scenario=belarus-prisoners&v=1&usRelief=10${query}`);
+      const { page, errors } = await open(`/?scenario=belarus-prisoners&v=2&usRelief=9${query}`);
       const relief = async () => (await sliderValue(page, name))!;
       for (const arrow of ['ArrowLeft', 'ArrowRight']) {
-        await press(page, name, 'Home', 'PageUp', 'PageUp', 'PageUp', 'PageUp', 'PageUp');
-        await poll(relief).toBe(10);
+        await press(page, name, 'Home', 'PageUp', 'PageUp', 'PageUp');
+        await poll(relief).toBe(9);
         await page.keyboard.press(arrow);
-        await poll(relief).not.toBe(10);
-        const step = (await relief()) - 10;
+        await poll(relief).not.toBe(9);
+        const step = (await relief()) - 9;
         expect(Math.abs(step)).toBe(1);
         await page.keyboard.press(`Shift+${arrow}`);
-        // A tenth of the range (2 points), the way the arrow alone went.
-        await poll(relief, `Shift+${arrow} after ${arrow} went ${step}`).toBe(10 + step + 2 * step);
+        // A tenth of the range (3 points), the way the arrow alone went.
+        await poll(relief, `Shift+${arrow} after ${arrow} went ${step}`).toBe(9 + step + 3 * step);
       }
       expect(errors).toEqual([]);
     },
