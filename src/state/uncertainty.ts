@@ -1,9 +1,10 @@
 /**
  * The Monte Carlo bands and the "no effect here" marks of the current settings: derived from the
  * store like the results, but computed off the main thread (uncertainty.worker.ts), so a moving
- * slider stays instant. While the settings differ from those the shown bands were drawn for, the
- * bands are marked as updating; a new computation starts once the settings have rested for
- * `quietMs`, and only the latest settings are ever computed.
+ * slider stays instant. A computation starts once the settings have rested for `quietMs`, and only
+ * the latest settings are ever computed. The bands shown are those of `shownFor`; whether they are
+ * out of date is derived by comparing that with the current settings (see `settingsKey`), so a
+ * lever step changes nothing here.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compileScenario } from '../model/compile.ts';
@@ -16,10 +17,18 @@ import { currentScenario, type AppState, type AppStore } from './store.ts';
 export interface UncertaintyState {
   /** the bands and marks for `shownFor`, or none yet */
   value: Uncertainty | undefined;
-  /** the settings they were computed for */
+  /** the settings they were computed for (a `settingsKey`) */
   shownFor: string | undefined;
-  /** whether the settings have changed since (the bands are being updated) */
-  updating: boolean;
+}
+
+/** The settings the bands depend on, as one string: bands drawn for another key are out of date. */
+export function settingsKey(state: AppState): string {
+  return JSON.stringify([state.scenarioId, state.levers, state.follows, state.constants, state.seed, state.draws]);
+}
+
+/** Whether the bands shown were drawn for other settings than the current ones. */
+export function isUpdating(app: AppState, bands: UncertaintyState): boolean {
+  return bands.shownFor !== settingsKey(app);
 }
 
 export type UncertaintyStore = StoreApi<UncertaintyState>;
@@ -49,8 +58,7 @@ function requestOf(state: AppState): { scenario: Scenario; request: UncertaintyR
     draws: state.draws,
     series: shownSeries(scenario),
   };
-  const key = JSON.stringify([scenario.id, state.levers, state.follows, state.constants, state.seed, state.draws]);
-  return { scenario, request, key };
+  return { scenario, request, key: settingsKey(state) };
 }
 
 export function watchUncertainty(
@@ -58,7 +66,7 @@ export function watchUncertainty(
   runner: UncertaintyRunner,
   quietMs = 120,
 ): UncertaintyStore & { stop(): void } {
-  const store = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined, updating: true }));
+  const store = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined }));
   let wanted = requestOf(app.getState());
   let running = false;
   let stopped = false;
@@ -73,7 +81,7 @@ export function watchUncertainty(
       (value) => {
         running = false;
         if (stopped) return;
-        store.setState({ value, shownFor: job.key, updating: job.key !== wanted.key });
+        store.setState({ value, shownFor: job.key });
         if (job.key !== wanted.key) start();
       },
       () => {
@@ -90,8 +98,6 @@ export function watchUncertainty(
     );
     if (same) return;
     wanted = requestOf(state);
-    const updating = wanted.key !== store.getState().shownFor;
-    if (store.getState().updating !== updating) store.setState({ updating });
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(start, quietMs);
   });

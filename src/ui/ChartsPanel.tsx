@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import {
   LineChart,
   type ChartBand,
@@ -8,11 +8,11 @@ import {
   type ChartWindow,
 } from '../charts/LineChart.tsx';
 import type { SeriesBand } from '../model/analysis.ts';
-import { derive, fixed, useLiveSelect, type Live } from '../charts/live.ts';
+import { derive, fixed, useLiveEffect, useLiveSelect, writeAttr, writeText, type Live } from '../charts/live.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { Series, SimulationResult } from '../model/simulate.ts';
 import { formatAuto, formatNumber, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
-import { useScenario, useSources, useT, useUncertainty } from './context.ts';
+import { useScenario, useSources, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
 import { Swatch } from './Swatch.tsx';
 
@@ -79,10 +79,22 @@ function labelOf(scenario: Scenario, id: string, lang: Lang): string {
   return item ? item.label[lang] : id;
 }
 
-/** The key of a chart: it changes with the language and when the ranges start or stop updating. */
+/** The key of a chart: React renders it when the language changes; whether its ranges are updating is written. */
 const Legend = memo(function Legend({ items, defaultLabel }: { items: ChartLine[]; defaultLabel: string }) {
-  const { t } = useT();
-  const updating = useUncertainty((u) => u.updating);
+  const { lang } = useT();
+  const { results } = useSources();
+  const range = useRef<HTMLLIElement>(null);
+  useLiveEffect(
+    results,
+    (r) => r.uncertainty.updating,
+    (updating) => {
+      writeAttr(range.current, 'class', updating ? 'legend-range updating' : 'legend-range');
+      writeText(
+        range.current?.lastChild instanceof Element ? range.current.lastChild : null,
+        translate(lang, updating ? 'bandUpdating' : 'bandLegend'),
+      );
+    },
+  );
   return (
     <ul className="legend">
       {items.map((s) => (
@@ -93,8 +105,8 @@ const Legend = memo(function Legend({ items, defaultLabel }: { items: ChartLine[
       <li>
         <Swatch color="#64748b" dashed /> {defaultLabel}
       </li>
-      <li className={updating ? 'legend-range updating' : 'legend-range'}>
-        <Swatch color="#64748b" band /> {updating ? t('bandUpdating') : t('bandLegend')}
+      <li ref={range}>
+        <Swatch color="#64748b" band /> <span />
       </li>
     </ul>
   );

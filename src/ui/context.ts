@@ -14,7 +14,7 @@ export const UrlContext = createContext<UrlSync | null>(null);
 /** The Monte Carlo bands of the current settings, drawn off the main thread (state/uncertainty.ts). */
 export const UncertaintyContext = createContext<UncertaintyStore | null>(null);
 
-const NO_BANDS = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined, updating: true }));
+const NO_BANDS = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined }));
 
 /** What the bands store holds now, for a part of the page that renders from it. */
 export function useUncertainty<T>(selector: (state: UncertaintyState) => T): T {

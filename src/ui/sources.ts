@@ -8,7 +8,8 @@ import type { Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import { baselineOf, resultOf } from '../state/results.ts';
 import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
-import type { UncertaintyState, UncertaintyStore } from '../state/uncertainty.ts';
+import { isUpdating, type UncertaintyState, type UncertaintyStore } from '../state/uncertainty.ts';
+import type { Uncertainty } from '../model/uncertainty.ts';
 
 export interface Results {
   scenario: Scenario;
@@ -16,8 +17,8 @@ export interface Results {
   result: SimulationResult;
   /** the run at every lever's default */
   baseline: SimulationResult;
-  /** the Monte Carlo bands (computed off the main thread; possibly for earlier settings) */
-  uncertainty: UncertaintyState;
+  /** the Monte Carlo bands (computed off the main thread), and whether they are for earlier settings */
+  uncertainty: { value: Uncertainty | undefined; updating: boolean };
 }
 
 export interface Sources {
@@ -33,7 +34,7 @@ export interface Sources {
 
 const sources = new WeakMap<AppStore, Sources>();
 
-const NO_UNCERTAINTY: UncertaintyState = { value: undefined, shownFor: undefined, updating: true };
+const NO_UNCERTAINTY: UncertaintyState = { value: undefined, shownFor: undefined };
 
 /** Per-lever live values over one store subscription. */
 function leverSources(store: AppStore): (id: string) => Live<number | undefined> {
@@ -112,8 +113,16 @@ export function sourcesOf(store: AppStore, uncertainty?: UncertaintyStore): Sour
     const results = derive(both, ({ app: st, bands }) => {
       const scenario = currentScenario(st);
       const result = resultOf(scenario, st.levers, st.follows, st.constants);
-      if (!memo || memo.scenario !== scenario || memo.result !== result || memo.uncertainty !== bands)
-        memo = { scenario, result, baseline: baselineOf(scenario), uncertainty: bands };
+      const updating = isUpdating(st, bands);
+      if (
+        !memo ||
+        memo.scenario !== scenario ||
+        memo.result !== result ||
+        memo.uncertainty.value !== bands.value ||
+        memo.uncertainty.updating !== updating
+      ) {
+        memo = { scenario, result, baseline: baselineOf(scenario), uncertainty: { value: bands.value, updating } };
+      }
       return memo;
     });
     s = { state, results, lever: leverSources(store) };

@@ -22,7 +22,10 @@ import { launchBrowser, startApp } from '../e2e/browser.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist');
 const SCENARIO = 'belarus-prisoners';
-// 0–52 weeks in steps of 0.5 from a default of 0: every one of the presses moves the value.
+// 0–365 days in steps of 0.5 from a default of 0. With Beijing blaming Minsk for half of the
+// closure, Warsaw holds out for about 65 days, so each of the 100 presses (to 50 days) changes the
+// closure and every chart's lines; at the default blame Warsaw would reopen after about 36 days.
+const QUERY = `?scenario=${SCENARIO}&chinaPressureOnMinsk=50`;
 const LEVER = 'Polish border closure';
 const PRESSES = 100;
 const CPU_THROTTLING_RATE = 4;
@@ -184,7 +187,7 @@ async function openApp(browser: Browser, base: string, rate: number, errors: str
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const cdp = await page.context().newCDPSession(page);
   if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(new URL(`/?scenario=${SCENARIO}`, base).href);
+  await page.goto(new URL(`/${QUERY}`, base).href);
   const slider = page.getByRole('slider', { name: LEVER, exact: true });
   await slider.waitFor();
   await page.locator('svg[role=img] path.series').first().waitFor();
@@ -556,7 +559,7 @@ async function main(): Promise<void> {
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     const out = [
       `UI benchmark: production build, Chromium ${chromium}, CPU throttled ${CPU_THROTTLING_RATE}×`,
-      `${PRESSES} × ArrowRight on "${LEVER}" (${figures.leverValue.start} → ${figures.leverValue.end}), /?scenario=${SCENARIO}`,
+      `${PRESSES} × ArrowRight on "${LEVER}" (${figures.leverValue.start} → ${figures.leverValue.end}), /${QUERY}`,
       ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd()),
       `  rAF timestamp − keydown timeStamp (not judged: it can precede the commit): ${d(rafTimestamp)}`,
       `  not judged: script work of ${fullSpeed.samples} × ArrowLeft back at full speed: ${d(fullSpeed)}`,
