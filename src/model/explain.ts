@@ -37,20 +37,31 @@ export function inputsOf(scenario: Scenario, id: string): Inputs {
     seen.add(n);
     for (const m of reads.get(n) ?? []) stack.push(m);
   }
-  const item =
-    scenario.outcomes.find((o) => o.id === id) ??
-    scenario.variables.find((v) => v.id === id) ??
-    scenario.stocks.find((s) => s.id === id);
-  let equation = '';
-  if (item && 'equation' in item) equation = String(item.equation);
-  else if (item && 'inflows' in item) {
-    const flows = [...item.inflows.map((f) => `+ ${f}`), ...item.outflows.map((f) => `− ${f}`)].join(' ');
-    equation = `${item.id}: starts at ${String(item.initial)}; each step ${flows}`;
-  }
   return {
-    equation,
+    equation: equationOf(scenario, id),
     // In the scenario's own order, which groups them by actor and topic.
     levers: scenario.levers.filter((l) => seen.has(l.id) && leverIds.has(l.id)).map((l) => l.id),
     constants: scenario.constants.filter((c) => seen.has(c.id) && constantIds.has(c.id)).map((c) => c.id),
   };
+}
+
+/**
+ * An equation as the file writes it; an outcome that only names a stock or a variable shows that
+ * one's rule too (`releasedSoFar`, on its own, says little).
+ */
+function equationOf(scenario: Scenario, id: string): string {
+  const item =
+    scenario.outcomes.find((o) => o.id === id) ??
+    scenario.variables.find((v) => v.id === id) ??
+    scenario.stocks.find((s) => s.id === id);
+  if (!item) return '';
+  if ('inflows' in item) {
+    const flows = [...item.inflows.map((f) => `+ ${f}`), ...item.outflows.map((f) => `− ${f}`)].join(' ');
+    return `${item.id}: starts at ${String(item.initial)}; each step ${flows}`;
+  }
+  const equation = String(item.equation);
+  if (!/^[A-Za-z]\w*$/.test(equation) || equation === id) return equation;
+  if (scenario.stocks.some((x) => x.id === equation)) return equationOf(scenario, equation);
+  const variable = scenario.variables.find((v) => v.id === equation);
+  return variable ? `${equation} = ${String(variable.equation)}` : equation;
 }

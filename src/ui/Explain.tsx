@@ -31,14 +31,13 @@ function Details({ ids }: { ids: string[] }) {
   const inputs = useMemo(() => ids.map((id) => ({ id, ...inputsOf(scenario, id) })), [scenario, ids]);
   const leverIds = [...new Set(inputs.flatMap((i) => i.levers))];
   const constantIds = [...new Set(inputs.flatMap((i) => i.constants))];
-  const sourcesOf = (ids: string[] | undefined) =>
-    scenario.sources
-      .filter((s) => ids?.includes(s.id))
-      .map((s) => (
-        <a key={s.id} href={s.url} rel="noreferrer" target="_blank">
-          {s.publisher}
-        </a>
-      ));
+  // The sources behind the rules, levers and constants shown, listed once at the end.
+  const cited = new Set<string>();
+  for (const i of inputs) for (const id of itemOf(scenario, i.id)?.sources ?? []) cited.add(id);
+  for (const id of leverIds) for (const s of scenario.levers.find((l) => l.id === id)?.sources ?? []) cited.add(s);
+  for (const id of constantIds)
+    for (const s of scenario.constants.find((c) => c.id === id)?.sources ?? []) cited.add(s);
+  const sources = scenario.sources.filter((s) => cited.has(s.id));
   return (
     <div className="explain-body">
       {inputs.map((i) => {
@@ -69,8 +68,7 @@ function Details({ ids }: { ids: string[] }) {
                     label: l.label[lang],
                     value: shown(lang, levers[id] ?? l.default),
                     unit: l.unit[lang],
-                  })}{' '}
-                  {sourcesOf(l.sources)}
+                  })}
                 </li>
               );
             })}
@@ -96,8 +94,7 @@ function Details({ ids }: { ids: string[] }) {
                 <li key={id} data-constant={id}>
                   {assumed !== undefined && snapConstant(c, assumed) !== c.value
                     ? t('constantAssumed', params)
-                    : t('constantLine', params)}{' '}
-                  {sourcesOf(c.sources)}
+                    : t('constantLine', params)}
                   {c.fitted && <span className="explain-note"> {t('fittedTo', { how: c.fitted.how[lang] })}</span>}
                   {!c.fitted && c.assumption && (
                     <span className="explain-note"> {t('judgement', { text: c.assumption[lang] })}</span>
@@ -105,6 +102,21 @@ function Details({ ids }: { ids: string[] }) {
                 </li>
               );
             })}
+          </ul>
+        </>
+      )}
+      {sources.length > 0 && (
+        <>
+          <h4>{t('sources')}</h4>
+          <ul className="explain-sources">
+            {sources.map((s) => (
+              <li key={s.id}>
+                <a href={s.url} rel="noreferrer" target="_blank">
+                  {s.title}
+                </a>{' '}
+                ({s.publisher}, {s.date})
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -193,7 +193,9 @@ describe('the app', () => {
     const card = document.querySelector('[data-outcome="releasedTotal"]') as HTMLElement;
     await user.click(within(card).getByText('How this is computed'));
     expect(within(card).getByText(/Holiday pardons, US deals and releases under corridor pressure/)).toBeTruthy();
-    expect(within(card).getByText('releasedSoFar')).toBeTruthy();
+    expect(
+      within(card).getByText('releasedSoFar: starts at 0; each step + pardons + dealReleases + pressureReleases'),
+    ).toBeTruthy();
     expect(card.textContent).toContain('US sanctions relief on offer: 8 relief points');
     expect(card.textContent).toMatch(
       /Average time until a sentence is served: 40 months, your assumption \(sourced 47/,
