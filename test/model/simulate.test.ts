@@ -5,6 +5,7 @@ import { simulate, simulateBatch } from '../../src/model/simulate.ts';
 import { handwritten, RECORDED, type Levers } from '../bench/handwritten.ts';
 import { compileScenario } from '../../src/model/compile.ts';
 import { validateScenario } from '../../src/model/validate.ts';
+import { scheduleOf } from '../../src/model/inputs.ts';
 import { founding, foundingData } from '../helpers.ts';
 
 const model = founding();
@@ -248,6 +249,29 @@ describe('levers that change at dates', () => {
     expect(share[3]!).toBeCloseTo((45 - 30.44) / 30.44, 6);
     expect(share[4]).toBe(0);
     expect(r.outcomes.closureLength!).toBeCloseTo(45, 6);
+  });
+});
+
+describe('the outcomes over the presets', () => {
+  it('move the rapprochement index across its range, from fragile to stable', () => {
+    const values = model.scenario.presets.map(
+      (p) => simulate(model, p.values, { schedule: scheduleOf(model.scenario, p.id) }).outcomes.rapprochementStability!,
+    );
+    expect(Math.min(...values)).toBeLessThan(0.2);
+    expect(Math.max(...values)).toBeGreaterThan(0.8);
+  });
+
+  it('never free more under corridor pressure than the pressure bought, however fast Minsk answers', () => {
+    const squeeze = { polandClosureDays: 60, polandLinksPrisoners: 100, chinaPressureOnMinsk: 100 };
+    for (const concessionDelay of [0.5, 1, 3]) {
+      const r = simulate(model, squeeze, { constants: { concessionDelay }, horizon: 120 });
+      const bought = r.series.pressureTarget!;
+      r.series.pressureReleasedSoFar!.forEach((freed, i) => expect(freed).toBeLessThanOrEqual(bought[i]! + 1e-9));
+    }
+    // An answer within the month (0.5) frees the same as one over exactly a month: never twice.
+    const fast = simulate(model, squeeze, { constants: { concessionDelay: 0.5 } }).outcomes.releasedUnderPressure!;
+    const month = simulate(model, squeeze, { constants: { concessionDelay: 1 } }).outcomes.releasedUnderPressure!;
+    expect(fast).toBeCloseTo(month, 9);
   });
 });
 
