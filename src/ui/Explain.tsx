@@ -4,6 +4,7 @@ import { snapConstant } from '../model/inputs.ts';
 import type { Scenario } from '../model/schema.ts';
 import { formatNumber, type Lang } from '../i18n/index.ts';
 import { useApp, useScenario, useT } from './context.ts';
+import { SourceItem } from './SourceItem.tsx';
 
 /** The published model guide, built from docs/model.md next to the app (see docs-plugin.ts). */
 export const MODEL_GUIDE = 'model.html';
@@ -110,12 +111,7 @@ function Details({ ids }: { ids: string[] }) {
           <h4>{t('sources')}</h4>
           <ul className="explain-sources">
             {sources.map((s) => (
-              <li key={s.id}>
-                <a href={s.url} rel="noreferrer" target="_blank">
-                  {s.title}
-                </a>{' '}
-                ({s.publisher}, {s.date})
-              </li>
+              <SourceItem key={s.id} source={s} />
             ))}
           </ul>
         </>

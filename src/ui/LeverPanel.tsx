@@ -4,6 +4,7 @@ import type { Lever, Scenario } from '../model/schema.ts';
 import type { AppStore } from '../state/store.ts';
 import { formatNumber, monthLabel, t, type Lang } from '../i18n/index.ts';
 import { useApp, useAppStore, useScenario, useSources, useT, useUncertainty } from './context.ts';
+import { SourceItem } from './SourceItem.tsx';
 import { Swatch } from './Swatch.tsx';
 import { leverChanged } from './timing.ts';
 
@@ -113,12 +114,7 @@ const LeverSources = memo(function LeverSources({
       </p>
       <ul>
         {sources.map((s) => (
-          <li key={s.id}>
-            <a href={s.url} rel="noreferrer" target="_blank">
-              {s.title}
-            </a>{' '}
-            ({s.publisher}, {s.date})
-          </li>
+          <SourceItem key={s.id} source={s} />
         ))}
         {lever.assumption && (
           <li>

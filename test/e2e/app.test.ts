@@ -5,10 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp } from './browser.ts';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtApp, watchErrors } from './browser.ts';
 
 const US_RELIEF = 'US sanctions relief on offer';
 const US_RELIEF_AR = 'عرض أمريكي لتخفيف العقوبات';
@@ -18,32 +17,8 @@ const ARRESTS = 'New political prisoners';
 const NOTICE_HEADING = 'Some settings in the link could not be used';
 const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results');
 
-let server: PreviewServer;
-let browser: Browser;
-let base: string;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ server, url: base } = await startApp());
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser context (its own history, storage and permissions), closed after the test. */
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  return context;
-}
+const app = builtApp();
+const newContext = () => app.newContext();
 
 interface Opened {
   page: Page;
@@ -54,12 +29,7 @@ interface Opened {
 /** Opens a page in `context` (a new one by default), collecting errors before it loads. */
 async function newPage(context?: BrowserContext): Promise<Opened> {
   const page = await (context ?? (await newContext())).newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+  const errors = watchErrors(page);
   return { page, errors };
 }
 
@@ -71,7 +41,7 @@ async function open(path: string, context?: BrowserContext): Promise<Opened> {
 }
 
 async function goTo(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, base).href);
+  await page.goto(new URL(path, app.base()).href);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByRole('slider').first().waitFor();
   await page.locator('path.series').first().waitFor();
@@ -207,7 +177,7 @@ describe('moving a lever with the keyboard', () => {
 describe('sharing a link', () => {
   it('opens, in a fresh browser, exactly the levers and lines that were copied', async () => {
     const context = await newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.base()).origin });
     const first = await open('/', context);
     const page = first.page;
 
@@ -222,7 +192,7 @@ describe('sharing a link', () => {
     await poll(() => page.getByRole('status').textContent()).toMatch(/^Link copied/);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const url = new URL(link);
-    expect(url.origin).toBe(new URL(base).origin);
+    expect(url.origin).toBe(new URL(app.base()).origin);
     expect(url.searchParams.get('scenario')).toBe('belarus-prisoners');
     expect(url.searchParams.get('v')).toBe('2');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({

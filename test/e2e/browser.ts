@@ -1,8 +1,9 @@
 /** Starts the production build on a local port and Debian's Chromium through playwright-core. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,4 +36,48 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Collects a page's console errors, uncaught errors and failed requests, in order, from now on. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+  return errors;
+}
+
+/**
+ * The built app and a browser for one test file: started before its tests, stopped after them;
+ * every browser context a test opens with `newContext` is closed after that test.
+ */
+export function builtApp() {
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  let contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    ({ server, url: base } = await startApp());
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    /** the app's address, once started */
+    base: () => base,
+    /** a fresh browser context (its own history, storage and permissions) */
+    async newContext(): Promise<BrowserContext> {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+      contexts.push(context);
+      return context;
+    },
+  };
 }

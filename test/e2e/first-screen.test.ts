@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp } from './browser.ts';
+import { launchBrowser, startApp, watchErrors } from './browser.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -19,12 +19,7 @@ afterAll(async () => {
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+  const errors = watchErrors(page);
   await page.goto(new URL(path, base).href);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return { page, errors };

@@ -3,44 +3,18 @@
  * Monte Carlo worker, the Assumptions panel and its place in the link, the seed, and the replay of
  * what happened.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-let base: string;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ server, url: base } = await startApp());
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = builtApp();
 
 async function open(path: string, withClock = false): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await (await app.newContext()).newPage();
   // A page clock lets a test hold the moment between a change and the worker's answer.
   if (withClock) await page.clock.install();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(new URL(path, base).href);
+  const errors = watchErrors(page);
+  await page.goto(new URL(path, app.base()).href);
   await page.locator('path.series').first().waitFor();
   return { page, errors };
 }
