@@ -1,8 +1,8 @@
 /**
- * Compiles a checked Scenario into a Model: every name gets a slot in one state array, every
- * equation becomes part of a register program (program.ts), and equations are put in the order in
- * which they can be evaluated. Compiling is done once per scenario; simulating then only runs
- * programs.
+ * Compiles a checked Scenario into a Model: every name gets a slot in one state array, equations
+ * are put in the order in which they can be evaluated, and each becomes part of a register program
+ * (program.ts), the one evaluator of the language. Compiling is done once per scenario; simulating
+ * then only runs programs.
  *
  * Work is moved out of the time loop where the result cannot change: equations (and parts of
  * equations) that read only levers and constants run once per simulation (the static program),
@@ -11,8 +11,8 @@
  * like levers (not folded in), so a Monte Carlo draw or a reader's assumption changes them without
  * compiling again.
  */
-import { fold, namesIn, parseExpr, type Expr } from './expr.ts';
-import { execute, ProgramBuilder } from './program.ts';
+import { fold, namesIn, parseExpr, TIME_FUNCTIONS, type Expr } from './expr.ts';
+import { DT_SLOT, execute, ProgramBuilder, single, T_SLOT } from './program.ts';
 import type { Scenario } from './schema.ts';
 import { BUILTIN_NAMES, equationOrder } from './graph.ts';
 
@@ -71,8 +71,6 @@ export interface Model {
   fixedSeries: Int32Array;
   outcomeIds: string[];
 }
-
-const TIME_FUNCTIONS = new Set(['pulse', 'step', 'ramp']);
 
 function readsTime(expr: Expr): boolean {
   switch (expr.kind) {
@@ -151,25 +149,17 @@ function hoist(e: Expr, kindOf: (e: Expr) => Invariance, lift: (e: Expr, kind: '
 
 /** The values of a calendar-only expression at every step up to `steps`, from its own small program. */
 function tabulate(scenario: Scenario, e: Expr, steps: number): Float64Array {
-  const slots = new Map([
-    ['t', 0],
-    ['dt', 1],
-    ['month', 2],
-  ]);
-  const builder = new ProgramBuilder(slots, 4);
-  builder.into(e, 3);
-  const program = builder.take();
-  const v = Array.from({ length: builder.slotCount }, () => 0);
-  builder.constantSlots.forEach((slot, i) => (v[slot] = builder.constantValues[i]!));
+  const { program, v, slots, result } = single(e, ['month']);
+  const monthSlot = slots.get('month')!;
   const dt = scenario.time.step;
   const startMonth = Number(scenario.time.start.slice(5, 7)) - 1;
   const table = new Float64Array(steps + 1);
   for (let i = 0; i <= steps; i++) {
-    v[0] = i * dt;
-    v[1] = dt;
-    v[2] = calendarMonth(startMonth, scenario.time.unit, i * dt);
-    execute(program, v, 0, 1);
-    table[i] = v[3]!;
+    v[T_SLOT] = i * dt;
+    v[DT_SLOT] = dt;
+    v[monthSlot] = calendarMonth(startMonth, scenario.time.unit, i * dt);
+    execute(program, v, T_SLOT, DT_SLOT);
+    table[i] = v[result]!;
   }
   return table;
 }

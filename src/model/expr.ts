@@ -1,13 +1,29 @@
 /**
- * The scenario expression language: parsed once (jsep), checked, and compiled to closures over a
- * Float64Array of slot values. No eval and no `new Function`, so the app runs under a strict CSP.
+ * The scenario expression language: parsed (jsep) into a small tree and checked (known functions,
+ * their arities), with the names each expression reads. Values are worked out in one place only,
+ * the register program of program.ts: constant folding and `evaluate` here run it too.
  */
 import jsep from 'jsep';
+import { DT_SLOT, execute, single, T_SLOT } from './program.ts';
 
 jsep.addBinaryOp('and', 2);
 jsep.addBinaryOp('or', 1);
 jsep.addUnaryOp('not');
 jsep.addBinaryOp('^', 11, true);
+
+/** A parenthesised expression, kept in jsep's tree so that (-x)^2 is not read as -x^2 (see `power`). */
+interface Group {
+  type: 'Group';
+  expression: jsep.Expression;
+}
+
+jsep.hooks.add('gobble-token', function (env) {
+  if (this.code !== 40) return; // "("
+  const expression = this.gobbleGroup();
+  if (!expression) this.throwError('empty parentheses');
+  const group: Group = { type: 'Group', expression };
+  env.node = this.gobbleTokenProperty(group as unknown as jsep.Expression);
+});
 
 export type Expr =
   | { kind: 'num'; value: number }
@@ -29,15 +45,11 @@ export class ExprError extends Error {
   }
 }
 
-/** Time built-ins that every expression may read; the engine keeps them up to date. */
-export interface TimeSlots {
-  t: number;
-  dt: number;
-}
-
 interface FunctionSpec {
   arity: [number, number];
   help: string;
+  /** reads the time t (and dt): its value changes from step to step whatever its arguments */
+  readsTime?: true;
 }
 
 /** The built-in functions, with their arities (for load-time checks) and a one-line help. */
@@ -53,15 +65,36 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   pulse: {
     arity: [2, 2],
     help: 'pulse(start, width): the share of the current time step that lies inside [start, start + width)',
+    readsTime: true,
   },
-  step: { arity: [1, 1], help: 'step(t0): 0 before t0, 1 from t0 on' },
-  ramp: { arity: [2, 2], help: 'ramp(start, end): rises from 0 at start to 1 at end' },
+  step: { arity: [1, 1], help: 'step(t0): 0 before t0, 1 from t0 on', readsTime: true },
+  ramp: { arity: [2, 2], help: 'ramp(start, end): rises from 0 at start to 1 at end', readsTime: true },
 };
+
+/** The functions that read the time (pulse, step, ramp). */
+export const TIME_FUNCTIONS: ReadonlySet<string> = new Set(
+  Object.entries(FUNCTIONS).flatMap(([name, spec]) => (spec.readsTime ? [name] : [])),
+);
 
 type JsepNode = jsep.Expression;
 
+/**
+ * base ^ exponent. jsep binds a unary minus tighter than any binary operator; mathematics reads
+ * -x^2 as -(x^2) (and - -x^2 as -(-(x^2))), while (-x)^2, a group, is the square of -x.
+ */
+function power(base: JsepNode, exponent: Expr): Expr {
+  if (base.type === 'UnaryExpression') {
+    const u = base as jsep.UnaryExpression;
+    if (u.operator === '-') return { kind: 'unary', op: '-', arg: power(u.argument, exponent) };
+    if (u.operator === '+') return power(u.argument, exponent);
+  }
+  return { kind: 'binary', op: '^', left: fromJsep(base), right: exponent };
+}
+
 function fromJsep(node: JsepNode): Expr {
-  switch (node.type) {
+  switch (node.type as string) {
+    case 'Group':
+      return fromJsep((node as unknown as Group).expression);
     case 'Literal': {
       const value = (node as jsep.Literal).value;
       if (typeof value === 'number') return { kind: 'num', value };
@@ -86,13 +119,8 @@ function fromJsep(node: JsepNode): Expr {
       if (!BINARY_OPS.has(op)) {
         throw new ExprError(`unknown operator "${b.operator}" (use + - * / ^ < <= > >= == != and or)`);
       }
-      const left = fromJsep(b.left);
-      const right = fromJsep(b.right);
-      // jsep binds unary minus tighter than ^; mathematics reads -x^2 as -(x^2).
-      if (op === '^' && left.kind === 'unary' && left.op === '-') {
-        return { kind: 'unary', op: '-', arg: { kind: 'binary', op: '^', left: left.arg, right } };
-      }
-      return { kind: 'binary', op: op as BinaryOp, left, right };
+      if (op === '^') return power(b.left, fromJsep(b.right));
+      return { kind: 'binary', op: op as BinaryOp, left: fromJsep(b.left), right: fromJsep(b.right) };
     }
     case 'ConditionalExpression': {
       const c = node as jsep.ConditionalExpression;
@@ -161,22 +189,22 @@ export function namesIn(expr: Expr, into: Set<string> = new Set()): Set<string> 
   return into;
 }
 
-/** A compiled expression reads slot values and returns a number. */
-export type Compiled = (v: ArrayLike<number>) => number;
-
-export interface CompileEnv {
-  /** slot index of each name */
-  slots: ReadonlyMap<string, number>;
-  /** slots of the time built-ins, used by pulse/step/ramp */
-  tSlot: number;
-  dtSlot: number;
-}
-
 function constantValue(expr: Expr): number | undefined {
   return expr.kind === 'num' ? expr.value : undefined;
 }
 
-/** Folds sub-expressions that read no names into numbers, so the closures do less per step. */
+/** The value of an expression that reads no names, worked out by the program, as a number. */
+function computed(expr: Expr): Expr {
+  const p = single(expr);
+  execute(p.program, p.v, T_SLOT, DT_SLOT);
+  return { kind: 'num', value: p.v[p.result]! };
+}
+
+/**
+ * Folds sub-expressions that read no names into numbers, so that programs do less per step, and
+ * drops operations that change nothing (x * 1, x + 0). The numbers are worked out by running the
+ * sub-expression as a program: operators mean here exactly what they mean in `execute`.
+ */
 export function fold(expr: Expr): Expr {
   switch (expr.kind) {
     case 'num':
@@ -184,16 +212,14 @@ export function fold(expr: Expr): Expr {
       return expr;
     case 'unary': {
       const arg = fold(expr.arg);
-      const a = constantValue(arg);
-      if (a === undefined) return { ...expr, arg };
-      return { kind: 'num', value: expr.op === '-' ? -a : a === 0 ? 1 : 0 };
+      return arg.kind === 'num' ? computed({ ...expr, arg }) : { ...expr, arg };
     }
     case 'binary': {
       const left = fold(expr.left);
       const right = fold(expr.right);
       const a = constantValue(left);
       const b = constantValue(right);
-      if (a !== undefined && b !== undefined) return { kind: 'num', value: BINARY[expr.op](a, b) };
+      if (a !== undefined && b !== undefined) return computed({ ...expr, left, right });
       // Identities that cost an operation for nothing: x * 1, 1 * x, x / 1, x + 0, 0 + x, x - 0.
       if ((expr.op === '*' && b === 1) || (expr.op === '/' && b === 1)) return left;
       if (expr.op === '*' && a === 1) return right;
@@ -201,175 +227,34 @@ export function fold(expr: Expr): Expr {
       if (expr.op === '+' && a === 0) return right;
       // c * -x = -c * x
       if (expr.op === '*' && a !== undefined && right.kind === 'unary' && right.op === '-') {
-        return { kind: 'binary', op: '*', left: { kind: 'num', value: -a }, right: right.arg };
+        return { kind: 'binary', op: '*', left: computed({ kind: 'unary', op: '-', arg: left }), right: right.arg };
       }
       // -x * c = x * -c, -x / c = x / -c
       if ((expr.op === '*' || expr.op === '/') && b !== undefined && left.kind === 'unary' && left.op === '-') {
-        return { kind: 'binary', op: expr.op, left: left.arg, right: { kind: 'num', value: -b } };
+        return { kind: 'binary', op: expr.op, left: left.arg, right: computed({ kind: 'unary', op: '-', arg: right }) };
       }
       return { ...expr, left, right };
     }
     case 'call': {
       const args = expr.args.map(fold);
-      if (TIME_FUNCTIONS.has(expr.fn) || args.some((a) => a.kind !== 'num')) return { ...expr, args };
-      const values = args.map((a) => (a as { value: number }).value);
-      return { kind: 'num', value: PURE[expr.fn]!(values) };
+      const constant = !TIME_FUNCTIONS.has(expr.fn) && args.every((a) => a.kind === 'num');
+      return constant ? computed({ ...expr, args }) : { ...expr, args };
     }
   }
 }
 
-const BINARY: Record<BinaryOp, (a: number, b: number) => number> = {
-  '+': (a, b) => a + b,
-  '-': (a, b) => a - b,
-  '*': (a, b) => a * b,
-  '/': (a, b) => a / b,
-  '^': (a, b) => a ** b,
-  '<': (a, b) => (a < b ? 1 : 0),
-  '<=': (a, b) => (a <= b ? 1 : 0),
-  '>': (a, b) => (a > b ? 1 : 0),
-  '>=': (a, b) => (a >= b ? 1 : 0),
-  '==': (a, b) => (a === b ? 1 : 0),
-  '!=': (a, b) => (a !== b ? 1 : 0),
-  and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
-  or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
-};
-
-const TIME_FUNCTIONS = new Set(['pulse', 'step', 'ramp']);
-
-const PURE: Record<string, (x: number[]) => number> = {
-  if: ([c, a, b]) => (c !== 0 ? a! : b!),
-  min: (x) => Math.min(...x),
-  max: (x) => Math.max(...x),
-  clamp: ([x, lo, hi]) => Math.min(Math.max(x!, lo!), hi!),
-  exp: ([x]) => Math.exp(x!),
-  log: ([x]) => Math.log(x!),
-  sqrt: ([x]) => Math.sqrt(x!),
-  abs: ([x]) => Math.abs(x!),
-};
-
-/** Share of the step [t, t + dt) that lies inside [start, start + width). */
-export function pulseShare(t: number, dt: number, start: number, width: number): number {
-  if (width <= 0 || dt <= 0) return 0;
-  const overlap = Math.min(t + dt, start + width) - Math.max(t, start);
-  return overlap > 0 ? overlap / dt : 0;
-}
-
-function compileBinary(op: BinaryOp, left: Expr, right: Expr, env: CompileEnv): Compiled {
-  const a = compileExpr(left, env);
-  const b = compileExpr(right, env);
-  const f = BINARY[op];
-  return (v) => f(a(v), b(v));
-}
-
-function compileCall(fn: string, args: Expr[], env: CompileEnv): Compiled {
-  const c = args.map((a) => compileExpr(a, env));
-  const { tSlot, dtSlot } = env;
-  switch (fn) {
-    case 'if': {
-      const [cond, then, other] = c as [Compiled, Compiled, Compiled];
-      return (v) => (cond(v) !== 0 ? then(v) : other(v));
-    }
-    case 'min':
-      if (c.length === 2) {
-        const [a, b] = c as [Compiled, Compiled];
-        return (v) => Math.min(a(v), b(v));
-      }
-      return (v) => {
-        let m = Infinity;
-        for (const f of c) m = Math.min(m, f(v));
-        return m;
-      };
-    case 'max':
-      if (c.length === 2) {
-        const [a, b] = c as [Compiled, Compiled];
-        return (v) => Math.max(a(v), b(v));
-      }
-      return (v) => {
-        let m = -Infinity;
-        for (const f of c) m = Math.max(m, f(v));
-        return m;
-      };
-    case 'clamp': {
-      const [x, lo, hi] = c as [Compiled, Compiled, Compiled];
-      return (v) => Math.min(Math.max(x(v), lo(v)), hi(v));
-    }
-    case 'exp': {
-      const [x] = c as [Compiled];
-      return (v) => Math.exp(x(v));
-    }
-    case 'log': {
-      const [x] = c as [Compiled];
-      return (v) => Math.log(x(v));
-    }
-    case 'sqrt': {
-      const [x] = c as [Compiled];
-      return (v) => Math.sqrt(x(v));
-    }
-    case 'abs': {
-      const [x] = c as [Compiled];
-      return (v) => Math.abs(x(v));
-    }
-    case 'pulse': {
-      const [start, width] = c as [Compiled, Compiled];
-      return (v) => pulseShare(v[tSlot]!, v[dtSlot]!, start(v), width(v));
-    }
-    case 'step': {
-      const [t0] = c as [Compiled];
-      return (v) => (v[tSlot]! >= t0(v) ? 1 : 0);
-    }
-    case 'ramp': {
-      const [start, end] = c as [Compiled, Compiled];
-      return (v) => {
-        const s = start(v);
-        const e = end(v);
-        const t = v[tSlot]!;
-        if (t <= s) return 0;
-        if (t >= e) return 1;
-        return (t - s) / (e - s);
-      };
-    }
-    default:
-      throw new ExprError(`unknown function "${fn}"`);
-  }
-}
-
-/** Compiles a checked expression to a closure. Every name must have a slot. */
-export function compileExpr(expr: Expr, env: CompileEnv): Compiled {
-  switch (expr.kind) {
-    case 'num': {
-      const value = expr.value;
-      return () => value;
-    }
-    case 'name': {
-      const slot = env.slots.get(expr.name);
-      if (slot === undefined) throw new ExprError(`unknown name "${expr.name}"`);
-      return (v) => v[slot]!;
-    }
-    case 'unary': {
-      const a = compileExpr(expr.arg, env);
-      return expr.op === '-' ? (v) => -a(v) : (v) => (a(v) === 0 ? 1 : 0);
-    }
-    case 'binary':
-      return compileBinary(expr.op, expr.left, expr.right, env);
-    case 'call':
-      return compileCall(expr.fn, expr.args, env);
-  }
-}
-
-/** Evaluates an expression once, with names looked up in a plain record (for tests and tools). */
+/**
+ * Evaluates an expression once, with names looked up in a plain record (for tests and tools): folded
+ * and run as a program, as the engine runs equations. `t` and `dt` default to 0 and 1.
+ */
 export function evaluate(source: string, scope: Record<string, number> = {}): number {
   const expr = fold(parseExpr(source));
-  const names = [...namesIn(expr)];
-  const slots = new Map<string, number>();
-  const v = new Float64Array(names.length + 2);
-  names.forEach((n, i) => {
-    if (!(n in scope)) throw new ExprError(`unknown name "${n}"`);
-    slots.set(n, i);
-    v[i] = scope[n]!;
-  });
-  const tSlot = names.length;
-  const dtSlot = names.length + 1;
-  v[tSlot] = scope.t ?? 0;
-  v[dtSlot] = scope.dt ?? 1;
-  return compileExpr(expr, { slots, tSlot, dtSlot })(v);
+  const names = namesIn(expr);
+  for (const n of names) if (!(n in scope)) throw new ExprError(`unknown name "${n}"`);
+  const p = single(expr, names);
+  p.v[T_SLOT] = scope.t ?? 0;
+  p.v[DT_SLOT] = scope.dt ?? 1;
+  for (const n of names) p.v[p.slots.get(n)!] = scope[n]!;
+  execute(p.program, p.v, T_SLOT, DT_SLOT);
+  return p.v[p.result]!;
 }
