@@ -30,96 +30,41 @@ export function text(lang: Lang, value: LocalizedText): string {
   return value[lang];
 }
 
-interface NumberFormatter {
-  intl: Intl.NumberFormat;
-  /** the sign Intl puts before a negative number ("-", or "\u200e-" in Arabic) */
-  minus: string;
-  /** whether the quick path agreed with Intl on the probe numbers */
-  quick: boolean;
+/** Arabic keeps Western digits, as Arabic news media commonly do. */
+function locale(lang: Lang): string {
+  return lang === 'ar' ? 'ar-u-nu-latn' : 'en';
 }
-
-/** Per language, by number of decimals. */
-const formatters: Record<Lang, NumberFormatter[]> = { en: [], ar: [] };
 
 /**
- * Intl's output without Intl, several times faster (a lever step formats a dozen numbers). Like
- * ICU, it rounds the shortest decimal that reads back as the same double (what String gives),
- * half away from zero; then groups of three and Intl's minus sign. Undefined where String would
- * use an exponent, and for what is not a finite number: Intl handles those.
+ * One Intl.NumberFormat per language and number of decimals, made on first use: making one costs
+ * far more than formatting with it. `signDisplay: 'negative'` writes no minus before a zero, so
+ * -0 and -0.001 at two decimals read "0" and "0.00".
  */
-export function quickFormat(
-  value: number,
-  decimals: number,
-  minus: string,
-  group: string,
-  point: string,
-): string | undefined {
-  const text = String(Math.abs(value));
-  if (!Number.isFinite(value) || text.includes('e')) return undefined;
-  const dot = text.indexOf('.');
-  let whole = dot < 0 ? text : text.slice(0, dot);
-  let frac = dot < 0 ? '' : text.slice(dot + 1);
-  if (frac.length > decimals) {
-    const up = frac.charCodeAt(decimals) >= 53; // '5' or more
-    frac = frac.slice(0, decimals);
-    if (up) {
-      const digits = (whole + frac).split('');
-      let i = digits.length - 1;
-      while (i >= 0 && digits[i] === '9') digits[i--] = '0';
-      if (i >= 0) digits[i] = String(Number(digits[i]) + 1);
-      else digits.unshift('1');
-      whole = digits.slice(0, digits.length - decimals).join('');
-      frac = digits.slice(digits.length - decimals).join('');
-    }
-  }
-  frac = frac.padEnd(decimals, '0');
-  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
-  for (let i = grouped.length; i < whole.length; i += 3) grouped += group + whole.slice(i, i + 3);
-  const negative = value < 0 || Object.is(value, -0);
-  return `${negative ? minus : ''}${grouped}${decimals > 0 ? point + frac : ''}`;
-}
+const numberFormats: Record<Lang, Intl.NumberFormat[]> = { en: [], ar: [] };
 
-/** Numbers that exercise grouping, rounding and the sign, to check the quick path against Intl. */
-const PROBES = [-1234567.891, 1234.5, 0.125, -0.001, 999.995, 1.005, 99.5, 12, 0];
-
-function formatterFor(lang: Lang, decimals: number): NumberFormatter {
-  let f = formatters[lang][decimals];
+function numberFormat(lang: Lang, decimals: number): Intl.NumberFormat {
+  let f = numberFormats[lang][decimals];
   if (!f) {
-    const intl = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en', {
+    f = new Intl.NumberFormat(locale(lang), {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
+      signDisplay: 'negative',
     });
-    // What comes before the digit: "-1.0" with one decimal gives "-".
-    const one = intl.format(-1);
-    const minus = one.slice(0, one.indexOf('1'));
-    // The quick path is used only where it gives exactly what this engine's Intl gives.
-    const quick = PROBES.every((x) => quickFormat(x, decimals, minus, ',', '.') === intl.format(x));
-    f = { intl, minus, quick };
-    formatters[lang][decimals] = f;
+    numberFormats[lang][decimals] = f;
   }
   return f;
 }
 
-/** Whether `formatNumber` formats without Intl in this language at this many decimals. */
-export function hasQuickPath(lang: Lang, decimals: number): boolean {
-  return formatterFor(lang, decimals).quick;
-}
-
-/** Formats a number for a language; Arabic keeps Western digits, as Arabic news media commonly do. */
+/** Formats a number for a language, grouped in thousands, with `decimals` decimals. */
 export function formatNumber(lang: Lang, value: number, decimals = 0): string {
-  const f = formatterFor(lang, decimals);
-  return (f.quick ? quickFormat(value, decimals, f.minus, ',', '.') : undefined) ?? f.intl.format(value);
-}
-
-/** Intl's own output, the reference for `formatNumber`. */
-export function formatNumberIntl(lang: Lang, value: number, decimals = 0): string {
-  return formatterFor(lang, decimals).intl.format(value);
+  return numberFormat(lang, decimals).format(value);
 }
 
 function formatValue(lang: Lang, v: string | number): string {
   return typeof v === 'number' ? formatNumber(lang, v, Number.isInteger(v) ? 0 : 1) : v;
 }
 
+/** One Intl.DateTimeFormat per language and style, made on first use. */
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar month `months` after `start` (YYYY-MM), e.g. "Sep 2025" or "سبتمبر 2025". */
@@ -156,9 +101,8 @@ export function formatAuto(lang: Lang, value: number): string {
   return formatNumber(lang, value, a >= 100 || a === 0 ? 0 : a >= 1 ? 1 : 2);
 }
 
-/** A change, with its sign (and "0" rather than "-0"). */
+/** A change, with its sign: "+1.5", "-1.5", and no sign for a change that rounds to zero. */
 export function formatDelta(lang: Lang, value: number, decimals: number): string {
   const text = formatNumber(lang, value, decimals);
-  if (Number(value.toFixed(decimals)) === 0) return formatNumber(lang, 0, decimals);
-  return value > 0 ? `+${text}` : text;
+  return value > 0 && text !== formatNumber(lang, 0, decimals) ? `+${text}` : text;
 }
