@@ -24,6 +24,7 @@ export default defineConfig({
             'test/scenarios/**/*.test.ts',
             'test/state/**/*.test.ts',
             'test/i18n/**/*.test.ts',
+            'test/charts/**/*.test.ts',
           ],
           exclude: ['**/*.dom.test.ts'],
           environment: 'node',

@@ -7,13 +7,11 @@ import { watchUncertainty } from './state/uncertainty.ts';
 import { workerRunner } from './state/workerRunner.ts';
 import { App } from './ui/App.tsx';
 import { StoreContext, UncertaintyContext, UrlContext } from './ui/context.ts';
-import { watchLeverSteps } from './ui/timing.ts';
 import './ui/app.css';
 
 const store = createAppStore(scenarios, window.location.search);
 const sync = syncWithUrl(store);
 const uncertainty = watchUncertainty(store, workerRunner());
-watchLeverSteps();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -147,10 +147,17 @@ export const Observation = z.strictObject({
 
 export const Bounds = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
 
+/** How a value is written wherever it appears: on a card, an axis's read-out, an arrow. */
+const Format = z.strictObject({
+  decimals: z.number().int().min(0).max(6),
+  style: z.enum(['number', 'percent']).default('number'),
+});
+
 export const Stock = z.strictObject({
   id: Id,
   label: LocalizedText,
   unit: LocalizedText,
+  format: Format.optional().meta({ description: 'How the value is written where it is shown (default: by its size).' }),
   initial: Expression,
   inflows: z.array(Expression).default([]),
   outflows: z.array(Expression).default([]),
@@ -163,6 +170,7 @@ export const Variable = z.strictObject({
   id: Id,
   label: LocalizedText,
   unit: LocalizedText,
+  format: Format.optional().meta({ description: 'How the value is written where it is shown (default: by its size).' }),
   equation: Expression,
   why: LocalizedText.optional(),
   sources: SourceIds.optional(),
@@ -181,10 +189,7 @@ export const Outcome = z.strictObject({
   label: LocalizedText,
   unit: LocalizedText,
   equation: Expression,
-  format: z.strictObject({
-    decimals: z.number().int().min(0).max(6),
-    style: z.enum(['number', 'percent']).default('number'),
-  }),
+  format: Format,
   bounds: z.strictObject({ min: z.number(), max: z.number() }).meta({
     description: 'Every value this outcome can take, at any lever setting; the model checks hold it.',
   }),
@@ -221,7 +226,6 @@ export const Chart = z.strictObject({
       z.strictObject({
         id: z.string().meta({ description: 'A stock, variable or outcome.' }),
         color: Colour,
-        scale: z.number().positive().default(1).meta({ description: 'Multiply values by this for the chart.' }),
       }),
     )
     .min(1),

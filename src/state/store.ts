@@ -1,6 +1,6 @@
 /**
  * The one store of the app. It holds only what a person chose (scenario, lever values, language)
- * and transient notices; every result is derived from it (see results.ts), never stored.
+ * and transient notices; every result is derived from it (see derived.ts), never stored.
  *
  * | state        | where it lives                                   |
  * | ------------ | ------------------------------------------------ |
@@ -9,6 +9,7 @@
  * | follows      | URL (`lever=<preset>`: follows its dated events) |
  * | constants    | URL (the reader's assumptions)                   |
  * | seed, draws  | URL (Monte Carlo)                                |
+ * | axes         | URL (`axes=fit`; fixed by default)               |
  * | lang         | URL                                              |
  * | notices      | this page only                                   |
  * | lastChange   | this page only (transient)                       |
@@ -29,6 +30,7 @@ export interface AppState {
   constants: Record<string, number>;
   seed: number;
   draws: number;
+  axes: 'fixed' | 'fit';
   lang: Lang;
   notices: UrlNotice[];
   lastChange: ChangeKind;
@@ -42,6 +44,7 @@ export interface AppState {
   resetConstant(id: string): void;
   resetConstants(): void;
   setSeed(seed: number): void;
+  setAxes(axes: 'fixed' | 'fit'): void;
   setScenario(id: string): void;
   setLang(lang: Lang): void;
   dismissNotices(): void;
@@ -69,6 +72,7 @@ export function createAppStore(
     constants: decoded.constants,
     seed: decoded.seed,
     draws: decoded.draws,
+    axes: decoded.axes,
     lang: decoded.lang,
     notices: decoded.notices,
     lastChange: 'restore',
@@ -131,6 +135,9 @@ export function createAppStore(
       if (!Number.isInteger(seed) || seed < 0 || seed === get().seed) return;
       set({ seed, lastChange: 'discrete' });
     },
+    setAxes(axes) {
+      if (axes !== get().axes) set({ axes, lastChange: 'discrete' });
+    },
     setScenario(id) {
       if (!get().scenarios.some((s) => s.id === id) || id === get().scenarioId) return;
       set({ scenarioId: id, levers: {}, follows: {}, constants: {}, lastChange: 'discrete' });
@@ -149,6 +156,7 @@ export function createAppStore(
         constants: next.constants,
         seed: next.seed,
         draws: Math.min(Math.max(next.draws, DRAWS_RANGE.min), DRAWS_RANGE.max),
+        axes: next.axes,
         lang: next.lang,
         lastChange: 'restore',
         ...(notices ? { notices: next.notices } : {}),

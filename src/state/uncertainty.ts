@@ -11,7 +11,7 @@ import { compileScenario } from '../model/compile.ts';
 import { leverSchedules } from '../model/inputs.ts';
 import type { Scenario } from '../model/schema.ts';
 import { uncertaintyOf, type Uncertainty, type UncertaintyRequest } from '../model/uncertainty.ts';
-import { shownSeries } from './results.ts';
+import { shownSeries } from './derived.ts';
 import { currentScenario, type AppState, type AppStore } from './store.ts';
 
 export interface UncertaintyState {

@@ -1,6 +1,6 @@
 /**
  * The URL is the state of a shareable view:
- * `?scenario=<id>&v=2&<lever>=<value>…&<constant>=<value>…&seed=<n>&lang=ar`.
+ * `?scenario=<id>&v=2&<lever>=<value>…&<constant>=<value>…&seed=<n>&axes=fit&lang=ar`.
  * Only what differs from the defaults is written: levers off their defaults (rounded to their
  * step), a lever that follows a preset's dated events as `<lever>=<preset id>`, the reader's
  * assumptions (constants off their sourced values, rounded to their grid), the Monte Carlo seed and
@@ -29,6 +29,7 @@ export type UrlNotice =
   | { kind: 'clamped'; lever: string; given: number; used: number }
   | { kind: 'rounded'; lever: string; given: number; used: number }
   | { kind: 'unknown-language'; given: string }
+  | { kind: 'unknown-axes'; given: string }
   | { kind: 'newer-version'; given: string }
   | { kind: 'migrated'; from: number; changes: string[] };
 
@@ -43,6 +44,8 @@ export interface ViewState {
   /** the Monte Carlo seed and number of draws */
   seed: number;
   draws: number;
+  /** the charts' value axes: fixed over the scenario's lever ranges (so screenshots compare), or fitted to the data */
+  axes: 'fixed' | 'fit';
   lang: Lang;
 }
 
@@ -94,7 +97,7 @@ function onGrid(key: string, raw: string, grid: Grid, notices: UrlNotice[]): num
   return used;
 }
 
-const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'seed', 'draws']);
+const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'seed', 'draws', 'axes']);
 
 export function decodeUrl(search: string, scenarios: readonly Scenario[], fallbackId: string): Decoded {
   const notices: UrlNotice[] = [];
@@ -121,6 +124,11 @@ export function decodeUrl(search: string, scenarios: readonly Scenario[], fallba
     const raw = params.get(key);
     return raw === null ? fallback : (onGrid(key, raw, grid, notices) ?? fallback);
   };
+  const axesParam = params.get('axes');
+  if (axesParam !== null && axesParam !== 'fit' && axesParam !== 'fixed') {
+    notices.push({ kind: 'unknown-axes', given: axesParam });
+  }
+  const axes = axesParam === 'fit' ? 'fit' : 'fixed';
   const seed = whole('seed', { min: 0, max: 2 ** 31 - 1, step: 1 }, DEFAULT_SEED);
   const draws = whole('draws', { ...DRAWS_RANGE, step: 1 }, DEFAULT_DRAWS);
 
@@ -155,7 +163,7 @@ export function decodeUrl(search: string, scenarios: readonly Scenario[], fallba
       seen.add(key);
     }
   }
-  return { scenarioId: scenario.id, levers, follows, constants, seed, draws, lang, notices };
+  return { scenarioId: scenario.id, levers, follows, constants, seed, draws, axes, lang, notices };
 }
 
 export function encodeUrl(state: ViewState, scenario: Scenario): string {
@@ -181,6 +189,7 @@ export function encodeUrl(state: ViewState, scenario: Scenario): string {
   }
   if (state.seed !== DEFAULT_SEED) params.set('seed', String(state.seed));
   if (state.draws !== DEFAULT_DRAWS) params.set('draws', String(state.draws));
+  if (state.axes === 'fit') params.set('axes', 'fit');
   if (state.lang !== 'en') params.set('lang', state.lang);
   return `?${params.toString()}`;
 }

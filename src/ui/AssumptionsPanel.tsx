@@ -95,15 +95,27 @@ function ConstantControl({ c, lang }: { c: Constant; lang: Lang }) {
  */
 export function AssumptionsPanel() {
   const scenario = useScenario();
+  const { t } = useT();
+  const changed = useApp((s) => Object.keys(s.constants).length);
+  const uncertain = scenario.constants.filter((c) => c.high > c.low);
+  // Built only while open: two dozen controls that most visits never see.
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="assumptions" id="assumptions" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{changed > 0 ? t('assumptionsChanged', { count: changed }) : t('assumptions')}</summary>
+      {open && <AssumptionsBody constants={uncertain} />}
+    </details>
+  );
+}
+
+function AssumptionsBody({ constants: uncertain }: { constants: Constant[] }) {
   const store = useAppStore();
   const { lang, t } = useT();
   const changed = useApp((s) => Object.keys(s.constants).length);
   const seed = useApp((s) => s.seed);
   const draws = useApp((s) => s.draws);
-  const uncertain = scenario.constants.filter((c) => c.high > c.low);
   return (
-    <details className="assumptions" id="assumptions">
-      <summary>{changed > 0 ? t('assumptionsChanged', { count: changed }) : t('assumptions')}</summary>
+    <>
       <p>{t('assumptionsIntro')}</p>
       <h3>{t('uncertainty')}</h3>
       <p>
@@ -120,6 +132,6 @@ export function AssumptionsPanel() {
           <ConstantControl key={c.id} c={c} lang={lang} />
         ))}
       </ul>
-    </details>
+    </>
   );
 }

@@ -1,245 +1,199 @@
-import { memo, useMemo, useRef, useState } from 'react';
-import {
-  LineChart,
-  type ChartBand,
-  type ChartData,
-  type ChartLine,
-  type ChartRange,
-  type ChartWindow,
-} from '../charts/LineChart.tsx';
-import type { SeriesBand } from '../model/analysis.ts';
-import { derive, fixed, useLiveEffect, useLiveSelect, writeAttr, writeText, type Live } from '../charts/live.ts';
-import type { Scenario } from '../model/schema.ts';
-import type { Series, SimulationResult } from '../model/simulate.ts';
-import { formatAuto, formatNumber, monthLabel, t as translate, type Lang } from '../i18n/index.ts';
-import { useScenario, useSources, useT } from './context.ts';
+/**
+ * "How it unfolds": one line chart per chart of the scenario. Each chart's geometry is computed
+ * from the derived results (charts/lineGeometry.ts) for the width it has, and drawn by LineChart.
+ * Its value axis is fixed by default: it spans what the chart's series can reach over the
+ * scenario's lever ranges, so two screenshots at different settings compare; "fixed axes" off fits
+ * it to the lines shown.
+ */
+import { memo, useMemo, useState } from 'react';
+import { LineChart } from '../charts/LineChart.tsx';
+import { lineChartGeometry, type LineChartInput } from '../charts/lineGeometry.ts';
+import type { Chart, Scenario } from '../model/schema.ts';
+import type { SimulationResult } from '../model/simulate.ts';
+import type { Uncertainty } from '../model/uncertainty.ts';
+import { formatNumber, monthLabel, type Lang } from '../i18n/index.ts';
+import { periodsOf, selectBaseline, selectReach, selectResult, type Reach } from '../state/derived.ts';
+import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
+import { seriesItem, seriesValue } from './format.ts';
 import { Swatch } from './Swatch.tsx';
+import { useWidth } from './useWidth.ts';
 
-const WIDTH = 520;
-const HEIGHT = 260;
+/** the width a chart is laid out for until its box is measured */
+const FALLBACK_WIDTH = 520;
+/** A chart is half as tall as it is wide, within these bounds. */
+const heightFor = (width: number) => Math.min(260, Math.max(200, Math.round(width / 2)));
 
-/** Periods when a time-mark series is above 0, as [from, to) in time units. */
-function windowsOf(scenario: Scenario, result: SimulationResult, lang: Lang): ChartWindow[] {
-  const out: ChartWindow[] = [];
-  const dt = scenario.time.step;
-  for (const mark of scenario.timeMarks) {
-    const s = result.series[mark.series];
-    if (!s) continue;
-    let open: ChartWindow | undefined;
-    for (let i = 0; i < s.length; i++) {
-      const share = Math.min(1, Math.max(0, s[i]!));
-      const t = result.t[i]!;
-      if (share > 0) {
-        if (open && Math.abs(open.to - t) < 1e-9) open.to = t + share * dt;
-        else {
-          open = { from: t, to: t + share * dt, label: mark.label[lang] };
-          out.push(open);
-        }
-      } else open = undefined;
-    }
-  }
-  return out;
+interface ChartInputs {
+  scenario: Scenario;
+  chart: Chart;
+  result: SimulationResult;
+  baseline: SimulationResult;
+  bands: Uncertainty | undefined;
+  reach: Reach | undefined;
+  periods: LineChartInput['periods'];
+  lang: Lang;
 }
 
-const scaledCache = new WeakMap<Series, { scale: number; values: Series }>();
-
-const NONE: Series = [];
-const NO_DATA = fixed<ChartData>({ times: [], values: [] });
-
-/** Values times a display scale; the same input gives the same array, so unchanged lines are not redrawn. */
-function scaled(values: Series | undefined, scale: number): Series {
-  // Missing only for the moment between a scenario switch and the render that follows it.
-  if (!values) return NONE;
-  if (scale === 1) return values;
-  const hit = scaledCache.get(values);
-  if (hit && hit.scale === scale) return hit.values;
-  const out = values.map((v) => v * scale);
-  scaledCache.set(values, { scale, values: out });
-  return out;
+/** What one chart draws: its lines, default lines, likely ranges, periods, verdict bands and axis. */
+export function chartInput({ scenario, chart, result, baseline, bands, reach, periods, lang }: ChartInputs) {
+  const outcome = chart.bands ? scenario.outcomes.find((o) => o.id === chart.bands) : undefined;
+  // A fixed axis reaches what every series of the chart can reach.
+  const reached = chart.series.flatMap((s) => reach?.extents.get(s.id) ?? []);
+  return {
+    times: result.t,
+    lines: chart.series.map((s) => {
+      const band = bands?.bands.series[s.id];
+      return {
+        id: s.id,
+        color: s.color,
+        values: result.series[s.id] ?? [],
+        baseline: baseline.series[s.id],
+        range: band && { low: band.p10, high: band.p90 },
+      };
+    }),
+    periods,
+    bands: outcome?.bands?.map((b, i, all) => ({
+      from: all[i - 1]?.below ?? -Infinity,
+      to: b.below ?? Infinity,
+      tone: b.tone,
+      label: b.label[lang],
+    })),
+    domain: reached.length > 0 ? ([Math.min(...reached), Math.max(...reached)] as const) : undefined,
+    min: chart.min,
+    max: chart.max,
+    decimals: seriesItem(scenario, chart.series[0]!.id)?.format?.decimals,
+  } satisfies LineChartInput;
 }
 
-const scaledRanges = new WeakMap<SeriesBand, { scale: number; range: ChartRange }>();
-
-/** A series' likely range (10th to 90th percentile), times a display scale; the same band gives the same object. */
-function rangeOf(band: SeriesBand | undefined, scale: number): ChartRange | undefined {
-  if (!band) return undefined;
-  const hit = scaledRanges.get(band);
-  if (hit && hit.scale === scale) return hit.range;
-  const range = { low: band.p10.map((v) => v * scale), high: band.p90.map((v) => v * scale) };
-  scaledRanges.set(band, { scale, range });
-  return range;
-}
-
-function labelOf(scenario: Scenario, id: string, lang: Lang): string {
-  const item =
-    scenario.outcomes.find((o) => o.id === id) ??
-    scenario.variables.find((v) => v.id === id) ??
-    scenario.stocks.find((s) => s.id === id);
-  return item ? item.label[lang] : id;
-}
-
-/** The key of a chart: React renders it when the language changes; whether its ranges are updating is written. */
-const Legend = memo(function Legend({ items, defaultLabel }: { items: ChartLine[]; defaultLabel: string }) {
-  const { lang } = useT();
-  const { results } = useSources();
-  const range = useRef<HTMLLIElement>(null);
-  useLiveEffect(
-    results,
-    (r) => r.uncertainty.updating,
-    (updating) => {
-      writeAttr(range.current, 'class', updating ? 'legend-range updating' : 'legend-range');
-      writeText(
-        range.current?.lastChild instanceof Element ? range.current.lastChild : null,
-        translate(lang, updating ? 'bandUpdating' : 'bandLegend'),
-      );
-    },
-  );
+function Legend({ chart, updating }: { chart: Chart; updating: boolean }) {
+  const scenario = useScenario();
+  const { lang, t } = useT();
   return (
     <ul className="legend">
-      {items.map((s) => (
+      {chart.series.map((s) => (
         <li key={s.id}>
-          <Swatch color={s.color} /> {s.label}
+          <Swatch color={s.color} /> {seriesItem(scenario, s.id)?.label[lang] ?? s.id}
         </li>
       ))}
       <li>
-        <Swatch color="#64748b" dashed /> {defaultLabel}
+        <Swatch color="#64748b" dashed /> {t('scenarioDefault')}
       </li>
-      <li ref={range}>
-        <Swatch color="#64748b" band /> <span />
+      <li className={updating ? 'legend-range updating' : 'legend-range'}>
+        <Swatch color="#64748b" band /> {t(updating ? 'bandUpdating' : 'bandLegend')}
       </li>
     </ul>
   );
-});
-
-/** The values at the focused month, in words; rendered only while a month has focus. */
-function Readout({
-  data,
-  lines,
-  focus,
-  lang,
-  start,
-}: {
-  data: Live<ChartData>;
-  lines: ChartLine[];
-  focus: number | undefined;
-  lang: Lang;
-  start: string;
-}) {
-  // Followed only while a month has focus: otherwise there is nothing to read out.
-  const text = useLiveSelect(focus === undefined ? NO_DATA : data, (d) =>
-    focus === undefined || focus >= d.times.length
-      ? ''
-      : translate(lang, 'readout', {
-          date: monthLabel(lang, start, d.times[focus]!, 'long'),
-          values: lines.map((s, i) => `${s.label} ${formatAuto(lang, d.values[i]![focus]!)}`).join('; '),
-        }),
-  );
-  return (
-    <p className="readout" aria-live="polite">
-      {text}
-    </p>
-  );
 }
+
+interface ChartFigureProps extends Omit<ChartInputs, 'scenario' | 'lang'> {
+  updating: boolean;
+  focus: number | undefined;
+  onFocus: (index: number | undefined) => void;
+}
+
+const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
+  const { chart, result, updating, focus, onFocus } = props;
+  const scenario = useScenario();
+  const { lang, t } = useT();
+  const [box, width] = useWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const { baseline, bands, reach, periods } = props;
+  const geometry = useMemo(
+    () =>
+      lineChartGeometry(
+        chartInput({ scenario, chart, result, baseline, bands, reach, periods, lang }),
+        { width, height: heightFor(width) },
+        {
+          time: (m) => monthLabel(lang, scenario.time.start, m, 'tick'),
+          value: (v, decimals) => formatNumber(lang, v, decimals),
+        },
+      ),
+    [scenario, chart, result, baseline, bands, reach, periods, lang, width],
+  );
+  const start = scenario.time.start;
+  const name = t('chartName', {
+    title: chart.title[lang],
+    start: monthLabel(lang, start, 0),
+    end: monthLabel(lang, start, result.horizon),
+    unit: chart.unit[lang],
+  });
+  const readout =
+    focus === undefined || focus >= result.t.length
+      ? ''
+      : t('readout', {
+          date: monthLabel(lang, start, result.t[focus]!, 'long'),
+          values: chart.series
+            .map(
+              (s) =>
+                `${seriesItem(scenario, s.id)?.label[lang] ?? s.id} ${seriesValue(scenario, s.id, result.series[s.id]?.[focus] ?? NaN, lang)}`,
+            )
+            .join('; '),
+        });
+  return (
+    <figure className="chart" data-chart={chart.id}>
+      <figcaption>
+        <h3>{chart.title[lang]}</h3>
+        <span className="unit">{chart.unit[lang]}</span>
+      </figcaption>
+      <div ref={box} className="chart-box">
+        <LineChart name={name} geometry={geometry} rangesUpdating={updating} focus={focus} onFocus={onFocus} />
+      </div>
+      <Legend chart={chart} updating={updating} />
+      <Explain ids={chart.series.map((s) => s.id)} />
+      <p className="readout" aria-live="polite">
+        {readout}
+      </p>
+    </figure>
+  );
+});
 
 export function ChartsPanel() {
   const scenario = useScenario();
+  const store = useAppStore();
   const { lang, t } = useT();
-  const { results } = useSources();
+  const result = useApp(selectResult);
+  const baseline = useApp(selectBaseline);
+  const fixed = useApp((s) => s.axes === 'fixed');
+  const reach = useApp((s) => (s.axes === 'fixed' ? selectReach(s) : undefined));
+  const { value: bands, updating } = useBands();
   const [focus, setFocus] = useState<number | undefined>(undefined);
-  // Stable across lever changes, so the axes and bands are not redrawn on every step.
-  const { timeLabel, formatValue, bandsOf, lines } = useMemo(
-    () => ({
-      timeLabel: (m: number) => monthLabel(lang, scenario.time.start, m, 'tick'),
-      formatValue: (v: number, decimals: number) => formatNumber(lang, v, decimals),
-      lines: new Map<string, ChartLine[]>(
-        scenario.charts.map((c) => [
-          c.id,
-          c.series.map((s) => ({ id: s.id, label: labelOf(scenario, s.id, lang), color: s.color })),
-        ]),
-      ),
-      bandsOf: new Map(
-        scenario.charts.map((c) => {
-          const outcome = c.bands ? scenario.outcomes.find((o) => o.id === c.bands) : undefined;
-          const bands: ChartBand[] | undefined = outcome?.bands?.map((b, i, all) => ({
-            from: all[i - 1]?.below ?? -Infinity,
-            to: b.below ?? Infinity,
-            tone: b.tone,
-            label: b.label[lang],
-          }));
-          return [c.id, bands] as const;
-        }),
-      ),
-    }),
-    [lang, scenario],
+  // The shaded periods (a border closure, say), the same on every chart.
+  const periods = useMemo(
+    () =>
+      periodsOf(scenario, result).map((p) => ({
+        from: p.from,
+        to: p.to,
+        label: scenario.timeMarks[p.mark]!.label[lang],
+      })),
+    [scenario, result, lang],
   );
-  // What each chart draws, derived once per simulation; the shaded periods are shared by all.
-  const data = useMemo(() => {
-    const shared = derive(results, (r) => ({ r, windows: windowsOf(r.scenario, r.result, lang) }));
-    return new Map(
-      scenario.charts.map((c) => [
-        c.id,
-        derive(shared, ({ r, windows }): ChartData => {
-          const bands = r.uncertainty.value?.bands.series;
-          return {
-            times: r.result.t,
-            values: c.series.map((s) => scaled(r.result.series[s.id], s.scale)),
-            baselines: c.series.map((s) => scaled(r.baseline.series[s.id], s.scale)),
-            windows,
-            ranges: c.series.map((s) => rangeOf(bands?.[s.id], s.scale)),
-            rangesUpdating: r.uncertainty.updating,
-          };
-        }),
-      ]),
-    );
-  }, [results, scenario, lang]);
-  const horizon = useLiveSelect(results, (r) => r.result.horizon);
-  const names = useMemo(() => {
-    const start = monthLabel(lang, scenario.time.start, 0);
-    const end = monthLabel(lang, scenario.time.start, horizon);
-    return new Map(
-      scenario.charts.map((c) => [
-        c.id,
-        translate(lang, 'chartName', { title: c.title[lang], start, end, unit: c.unit[lang] }),
-      ]),
-    );
-  }, [lang, scenario, horizon]);
   return (
     <section className="charts" aria-labelledby="charts-heading">
-      <h2 id="charts-heading">{t('charts')}</h2>
+      <div className="section-head">
+        <h2 id="charts-heading">{t('charts')}</h2>
+        <label className="axes-toggle">
+          <input
+            type="checkbox"
+            checked={fixed}
+            onChange={(e) => store.getState().setAxes(e.currentTarget.checked ? 'fixed' : 'fit')}
+          />{' '}
+          {t('fixedAxes')}
+        </label>
+      </div>
       <div className="chart-grid">
         {scenario.charts.map((c) => (
-          <figure key={c.id} className="chart" data-chart={c.id}>
-            <figcaption>
-              <h3>{c.title[lang]}</h3>
-              <span className="unit">{c.unit[lang]}</span>
-            </figcaption>
-            <LineChart
-              name={names.get(c.id)!}
-              unit={c.unit[lang]}
-              width={WIDTH}
-              height={HEIGHT}
-              timeLabel={timeLabel}
-              lines={lines.get(c.id)!}
-              data={data.get(c.id)!}
-              formatValue={formatValue}
-              bands={bandsOf.get(c.id)}
-              windowSlots={scenario.timeMarks.length}
-              min={c.min}
-              max={c.max}
-              focus={focus}
-              onFocus={setFocus}
-            />
-            <Legend items={lines.get(c.id)!} defaultLabel={t('scenarioDefault')} />
-            <Explain ids={c.series.map((s) => s.id)} />
-            <Readout
-              data={data.get(c.id)!}
-              lines={lines.get(c.id)!}
-              focus={focus}
-              lang={lang}
-              start={scenario.time.start}
-            />
-          </figure>
+          <ChartFigure
+            key={c.id}
+            chart={c}
+            result={result}
+            baseline={baseline}
+            bands={bands}
+            reach={reach}
+            periods={periods}
+            updating={updating}
+            focus={focus}
+            onFocus={setFocus}
+          />
         ))}
       </div>
     </section>

@@ -3,7 +3,7 @@ import { scheduleOf } from '../model/inputs.ts';
 import type { Lesson, Scenario } from '../model/schema.ts';
 import { simulate } from '../model/simulate.ts';
 import { formatNumber, type Lang } from '../i18n/index.ts';
-import { modelFor } from '../state/results.ts';
+import { modelFor } from '../state/derived.ts';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
 
 type Side = Lesson['a'];

@@ -1,126 +1,92 @@
-import { memo, useMemo, useRef, useState } from 'react';
-import { NetworkChart, type LinkStrength, type NetworkLink, type NetworkNode } from '../charts/NetworkChart.tsx';
-import { derive, fixed, useLiveEffect, writeText, type Live } from '../charts/live.ts';
-import { formatAuto } from '../i18n/index.ts';
-import { linkMaxOf } from '../state/results.ts';
-import { useScenario, useSources, useT } from './context.ts';
-
-const CLOSED = fixed<readonly LinkStrength[]>([]);
+/**
+ * The leverage network: the scenario's actors, and its channels as arrows as wide as each channel
+ * is strong at the end of the run, next to the widest it gets over the scenario's lever ranges.
+ * The layout (charts/networkLayout.ts) depends on the names and the room, not on the levers, so it
+ * is computed once per language and width; a lever step changes only the arrows' widths and values.
+ */
+import { useMemo, useState } from 'react';
+import { NetworkChart, type LinkStrength } from '../charts/NetworkChart.tsx';
+import { networkLayout } from '../charts/networkLayout.ts';
+import { selectReach, selectResult } from '../state/derived.ts';
+import { useApp, useScenario, useT } from './context.ts';
+import { seriesItem, seriesNumber } from './format.ts';
+import { useWidth } from './useWidth.ts';
 
 /**
- * One channel in words, for those who do not see the arrows. Its value follows the levers while
- * the list is open; a closed list is neither shown nor read out, so it is not written.
+ * The network's own proportions. Narrower than WIDE (a phone), it is laid out for the room it has,
+ * its arrows carry numbers, and the list of channels under it, always shown, gives their words.
  */
-const Channel = memo(function Channel({
-  text,
-  unit,
-  index,
-  strengths,
-  open,
-}: {
-  text: string;
-  unit: string;
-  index: number;
-  strengths: Live<readonly LinkStrength[]>;
-  open: boolean;
-}) {
-  const value = useRef<HTMLSpanElement>(null);
-  useLiveEffect(
-    open ? strengths : CLOSED,
-    (all) => all[index]?.value,
-    (v) => {
-      if (v !== undefined) writeText(value.current, `${v} ${unit}`.trim());
-    },
-  );
-  return (
-    <li>
-      {text}, <span ref={value} />
-    </li>
-  );
-});
+const WIDTH = 760;
+const HEIGHT = 480;
+const WIDE = 640;
 
 export function NetworkPanel() {
   const scenario = useScenario();
   const { lang, t } = useT();
-  const { results } = useSources();
-  const nodes: NetworkNode[] = useMemo(
+  const reach = useApp(selectReach);
+  const ends = useApp((s) => selectResult(s).series);
+  const [box, room] = useWidth<HTMLDivElement>(WIDTH);
+  const numbered = room < WIDE;
+  const width = numbered ? room : WIDTH;
+  const height = numbered ? Math.round(room * 1.1) : HEIGHT;
+  const layout = useMemo(
     () =>
-      scenario.actors.map((a, i, all) => {
-        const angle = (2 * Math.PI * i) / all.length;
-        const [x, y] = a.position ?? [0.5 + 0.45 * Math.cos(angle), 0.5 + 0.45 * Math.sin(angle)];
-        return { id: a.id, label: a.name[lang], color: a.color, x, y };
-      }),
-    [scenario, lang],
-  );
-  // Each channel's unit, and the largest value it reaches over the scenario's lever ranges.
-  const { units, maxima } = useMemo(
-    () => ({
-      maxima: linkMaxOf(scenario),
-      units: scenario.links.map(
-        ({ strength: id }) =>
-          (
-            scenario.outcomes.find((o) => o.id === id) ??
-            scenario.variables.find((v) => v.id === id) ??
-            scenario.stocks.find((s) => s.id === id)
-          )?.unit[lang] ?? '',
-      ),
-    }),
-    [scenario, lang],
-  );
-  const links: NetworkLink[] = useMemo(
-    () =>
-      scenario.links.map((l, i) => ({
-        from: l.from,
-        to: l.to,
-        label: l.label[lang],
-        unit: units[i],
-        widestValue: formatAuto(lang, maxima.get(l.strength) ?? 0),
-      })),
-    [scenario, lang, maxima, units],
-  );
-  const strengths = useMemo(
-    () =>
-      derive(results, (r): LinkStrength[] =>
-        scenario.links.map((l) => {
-          const s = r.result.series[l.strength];
-          const value = s ? s[s.length - 1]! : 0;
-          const max = maxima.get(l.strength) ?? 0;
-          return {
-            value: formatAuto(lang, value),
-            strength: max > 0 ? Math.min(1, Math.abs(value) / max) : 0,
-          };
+      networkLayout(
+        scenario.actors.map((a, i, all) => {
+          const angle = (2 * Math.PI * i) / all.length;
+          const [x, y] = a.position ?? [0.5 + 0.45 * Math.cos(angle), 0.5 + 0.45 * Math.sin(angle)];
+          return { id: a.id, label: a.name[lang], color: a.color, x, y };
         }),
+        scenario.links.map((l) => ({
+          from: l.from,
+          to: l.to,
+          label: l.label[lang],
+          unit: seriesItem(scenario, l.strength)?.unit[lang] ?? '',
+          widestValue: seriesNumber(scenario, l.strength, reach.ends.get(l.strength) ?? 0, lang),
+        })),
+        { width, height },
+        { numbered },
       ),
-    [results, scenario, lang, maxima],
+    [scenario, lang, reach, width, height, numbered],
   );
-  const nameOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const strengths: LinkStrength[] = scenario.links.map((l) => {
+    const value = ends[l.strength]?.at(-1) ?? 0;
+    const widest = reach.ends.get(l.strength) ?? 0;
+    return {
+      value: seriesNumber(scenario, l.strength, value, lang),
+      strength: widest > 0 ? Math.min(1, Math.abs(value) / widest) : 0,
+    };
+  });
+  const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name[lang] ?? id;
   const [open, setOpen] = useState(false);
+  // The channels in words, numbered as the arrows of a numbered layout.
+  const list = (
+    <ol>
+      {scenario.links.map((l, i) => (
+        <li key={`${l.from}-${l.to}`}>
+          {nameOf(l.from)} → {nameOf(l.to)}: {l.label[lang]},{' '}
+          {`${strengths[i]!.value} ${seriesItem(scenario, l.strength)?.unit[lang] ?? ''}`.trim()}
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <section className="network" aria-labelledby="network-heading">
       <h2 id="network-heading">{t('network')}</h2>
-      <NetworkChart
-        name={t('networkName')}
-        width={760}
-        height={480}
-        nodes={nodes}
-        links={links}
-        strengths={strengths}
-      />
-      <details className="channels" onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{t('channels')}</summary>
-        <ul>
-          {links.map((l, i) => (
-            <Channel
-              key={`${l.from}-${l.to}`}
-              text={`${nameOf(l.from)} → ${nameOf(l.to)}: ${l.label}`}
-              unit={l.unit ?? ''}
-              index={i}
-              strengths={strengths}
-              open={open}
-            />
-          ))}
-        </ul>
-      </details>
+      <div ref={box} className="network-box">
+        <NetworkChart name={t('networkName')} layout={layout} strengths={strengths} />
+      </div>
+      {numbered ? (
+        <div className="channels">
+          <h3>{t('channels')}</h3>
+          {list}
+        </div>
+      ) : (
+        <details className="channels" onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{t('channels')}</summary>
+          {open && list}
+        </details>
+      )}
     </section>
   );
 }

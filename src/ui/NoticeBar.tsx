@@ -1,9 +1,8 @@
-import { memo } from 'react';
 import type { UrlNotice } from '../state/url.ts';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
 
-/** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
-export const NoticeBar = memo(function NoticeBar() {
+/** What the app made of a link it could not use as given: a list of notices and a way to dismiss them. */
+export function NoticeBar() {
   const notices = useApp((s) => s.notices);
   const store = useAppStore();
   const { lang, t } = useT();
@@ -29,6 +28,8 @@ export const NoticeBar = memo(function NoticeBar() {
         return t('noticeNewerVersion', { given: n.given });
       case 'migrated':
         return t('noticeMigrated', { changes: n.changes.join('; ') });
+      case 'unknown-axes':
+        return t('noticeUnknownAxes', { given: n.given });
     }
   };
   return (
@@ -44,4 +45,4 @@ export const NoticeBar = memo(function NoticeBar() {
       </button>
     </section>
   );
-});
+}

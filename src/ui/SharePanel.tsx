@@ -1,8 +1,8 @@
-import { useContext, useState, memo } from 'react';
+import { useContext, useState } from 'react';
 import { UrlContext, useT } from './context.ts';
 
-/** Memoised: it reads the store itself, so the app's re-render on every lever change skips it. */
-export const SharePanel = memo(function SharePanel() {
+/** "Copy link": the address that reproduces this view, to the clipboard, or shown to copy by hand. */
+export function SharePanel() {
   const { t } = useT();
   const sync = useContext(UrlContext);
   const [status, setStatus] = useState<{ ok: boolean; link: string } | null>(null);
@@ -34,4 +34,4 @@ export const SharePanel = memo(function SharePanel() {
       )}
     </div>
   );
-});
+}

@@ -1,11 +1,16 @@
+/**
+ * How the page reaches the store: the store, the address-bar sync and the Monte Carlo bands come
+ * in through React context (so a test renders the page on a store of its own), and the hooks read
+ * them with zustand selectors. Components re-render only when what they select changes.
+ */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppState, AppStore } from '../state/store.ts';
-import type { Scenario } from '../model/schema.ts';
-import type { UrlSync } from '../state/history.ts';
-import { sourcesOf } from './sources.ts';
 import { createStore } from 'zustand/vanilla';
-import type { UncertaintyState, UncertaintyStore } from '../state/uncertainty.ts';
+import type { UrlSync } from '../state/history.ts';
+import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
+import { isUpdating, type UncertaintyState, type UncertaintyStore } from '../state/uncertainty.ts';
+import type { Scenario } from '../model/schema.ts';
+import type { Uncertainty } from '../model/uncertainty.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t as translate, type Lang } from '../i18n/index.ts';
 
@@ -16,52 +21,34 @@ export const UncertaintyContext = createContext<UncertaintyStore | null>(null);
 
 const NO_BANDS = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined }));
 
+export function useAppStore(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('the page needs a StoreContext');
+  return store;
+}
+
+export function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(useAppStore(), selector);
+}
+
+export function useScenario(): Scenario {
+  return useApp(currentScenario);
+}
+
+/** The translator for the current language. */
+export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<string, string | number>) => string } {
+  const lang = useApp((s) => s.lang);
+  return { lang, t: (key, params) => translate(lang, key, params) };
+}
+
 /** What the bands store holds now, for a part of the page that renders from it. */
 export function useUncertainty<T>(selector: (state: UncertaintyState) => T): T {
   return useStore(useContext(UncertaintyContext) ?? NO_BANDS, selector);
 }
 
-export function useApp<T>(selector: (state: AppState) => T): T {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useApp needs a StoreContext');
-  return useStore(store, selector);
-}
-
-export function useAppStore(): AppStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useAppStore needs a StoreContext');
-  return store;
-}
-
-/**
- * What every part of the page renders for: the scenario and the language. The app reads them from
- * the store once and hands them down, rather than each part subscribing to the store: every
- * subscription is called on every lever step.
- */
-export interface View {
-  scenario: Scenario;
-  lang: Lang;
-}
-
-export const ViewContext = createContext<View | null>(null);
-
-function useView(): View {
-  const view = useContext(ViewContext);
-  if (!view) throw new Error('the panels need a ViewContext (see App)');
-  return view;
-}
-
-export function useScenario(): Scenario {
-  return useView().scenario;
-}
-
-/** The translator for the current language. */
-export function useT(): { lang: Lang; t: (key: MessageKey, params?: Record<string, string | number>) => string } {
-  const { lang } = useView();
-  return { lang, t: (key, params) => translate(lang, key, params) };
-}
-
-/** The store and its results as live values (see sources.ts). */
-export function useSources() {
-  return sourcesOf(useAppStore(), useContext(UncertaintyContext) ?? undefined);
+/** The bands shown, and whether they were drawn for other settings than the current ones. */
+export function useBands(): { value: Uncertainty | undefined; updating: boolean } {
+  const bands = useUncertainty((u) => u);
+  const updating = useApp((s) => isUpdating(s, bands));
+  return { value: bands.value, updating };
 }

@@ -294,7 +294,7 @@ export function makeHandwritten(
         servedSoFar,
         stressNow,
         daysClosedSoFar,
-        delayedFreight,
+        delayedFreight * 1000,
         polandCostSoFar,
         Math.exp(-12 * thawRisk),
       ];

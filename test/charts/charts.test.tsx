@@ -1,218 +1,151 @@
-import { act, render } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { LineChart, type ChartData, type LineChartProps } from '../../src/charts/LineChart.tsx';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fireEvent, render } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { LineChart } from '../../src/charts/LineChart.tsx';
+import { lineChartGeometry, type LineChartInput } from '../../src/charts/lineGeometry.ts';
 import { NetworkChart } from '../../src/charts/NetworkChart.tsx';
-import { fixed } from '../../src/charts/live.ts';
+import { networkLayout } from '../../src/charts/networkLayout.ts';
 
-/** React's generated ids depend on what rendered before; they are not part of the drawing. */
-const stable = (html: string) => html.replace(/_r_[0-9a-z]+_|«[^»]*»|:r[0-9a-z]+:/gi, 'ID');
+/**
+ * A rendered chart as a file to open in a browser: React's generated ids replaced by stable ones,
+ * and the app's own chart styles (from app.css, with its colours filled in) in a <style> element.
+ */
+function viewable(svg: SVGSVGElement): string {
+  const css = readFileSync(resolve(import.meta.dirname, '../../src/ui/app.css'), 'utf8').replace(/\/\*[^]*?\*\//g, '');
+  const vars = Object.fromEntries([...css.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const style = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+    .filter((m) => /^\s*\.(line-chart|network-chart)/.test(m[1]!))
+    .map((m) => `${m[1]!.trim().replace(/\s+/g, ' ')} { ${m[2]!.trim().replace(/\s+/g, ' ')} }`)
+    .join('\n')
+    .replace(/var\((--[\w-]+)[^)]*\)/g, (_, name: string) => vars[name] ?? 'currentColor');
+  const ids = new Map<string, string>();
+  const html = svg.outerHTML
+    .replace(/_r_[0-9a-z]+_|«[^»]*»|:r[0-9a-z]+:/gi, (id) => {
+      if (!ids.has(id)) ids.set(id, `id${ids.size}`);
+      return ids.get(id)!;
+    })
+    // One element a line, for readable diffs (never between the pieces of a text).
+    .replace(/(<(?:g|\/g|path|line|rect|circle|text|defs|\/defs|clipPath|marker)[\s>])/g, '\n$1');
+  return `${html.replace(/^(<svg[^>]*>)/, `$1\n<style>\n${style}\n</style>`)}\n`;
+}
 
 const times = Array.from({ length: 25 }, (_, i) => i);
-const props: LineChartProps = {
-  name: 'Prisoners held',
-  unit: 'people',
-  width: 520,
-  height: 260,
-  timeLabel: (t) => `m${t}`,
-  lines: [{ id: 'held', label: 'Held', color: '#475569' }],
-  data: fixed({
-    times,
-    values: [times.map((t) => 1180 + 10 * Math.sin(t / 3) - t / 7)],
-    baselines: [times.map(() => 1180)],
-    windows: [{ from: 1, to: 1.46, label: 'closed' }],
-  }),
-  formatValue: (v, decimals) => v.toFixed(decimals),
+const format = { time: (t: number) => `m${t}`, value: (v: number, decimals: number) => v.toFixed(decimals) };
+const values = times.map((t) => Math.round(1180 + 10 * Math.sin(t / 3) - t / 7));
+const input: LineChartInput = {
+  times,
+  lines: [
+    {
+      id: 'held',
+      color: '#475569',
+      values,
+      baseline: times.map(() => 1180),
+      range: { low: values.map((v) => v - 20), high: values.map((v) => v + 25) },
+    },
+  ],
+  periods: [{ from: 1, to: 1.5, label: 'closed' }],
   bands: [
     { from: -Infinity, to: 1175, tone: 'bad', label: 'low' },
     { from: 1175, to: Infinity, tone: 'good', label: 'high' },
   ],
-  focus: 12,
+  decimals: 0,
 };
+const geometry = lineChartGeometry(input, { width: 520, height: 260 }, format);
 
 describe('the line chart', () => {
-  it('draws the same SVG for the same props', () => {
-    const a = render(<LineChart {...props} />).container.innerHTML;
-    const b = render(<LineChart {...props} />).container.innerHTML;
-    expect(stable(a)).toBe(stable(b));
-    expect(stable(a)).toMatchSnapshot();
-  });
-
-  it('draws numbers rounded to a tenth, so snapshots are stable', () => {
-    const { container } = render(<LineChart {...props} />);
-    const d = container.querySelector('path.series')!.getAttribute('d')!;
-    expect(d).toMatch(/^M[\d.,L]+$/);
-    for (const n of d.match(/[\d.]+/g)!) expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('shades the window, draws the bands and reads out the focused month', () => {
-    const { container } = render(<LineChart {...props} />);
-    expect(container.querySelector('.window text')!.textContent).toBe('closed');
-    expect([...container.querySelectorAll('.band text')].map((t) => t.textContent)).toEqual(['low', 'high']);
-    expect(container.querySelectorAll('.focus circle')).toHaveLength(1);
-    expect(container.querySelector('svg')!.getAttribute('aria-label')).toBe('Prisoners held');
-  });
-});
-
-describe('the likely range behind a line', () => {
-  const values = times.map((t) => 1180 - t);
-  const withRange = (updating: boolean): LineChartProps => ({
-    ...props,
-    bands: undefined,
-    focus: undefined,
-    data: fixed({
-      times,
-      values: [values],
-      ranges: [{ low: values.map((v) => v - 40), high: values.map((v) => v + 60) }],
-      rangesUpdating: updating,
-    }),
-  });
-
-  it('is an area from the low to the high line, in the line colour, rounded to a tenth', () => {
-    const { container } = render(<LineChart {...withRange(false)} />);
-    const range = container.querySelector('path.range')!;
-    expect(range.getAttribute('fill')).toBe('#475569');
-    const d = range.getAttribute('d')!;
-    // Out along the high line (higher values are higher up: smaller y), back along the low line.
-    const points = d.match(/[\d.]+,[\d.]+/g)!.map((p) => p.split(',').map(Number) as [number, number]);
-    expect(points).toHaveLength(2 * times.length);
-    const series = container.querySelector('path.series')!.getAttribute('d')!;
-    const y0 = Number(series.match(/^M[\d.]+,([\d.]+)/)![1]);
-    expect(points[0]![1]).toBeLessThan(y0);
-    expect(points.at(-1)![1]).toBeGreaterThan(y0);
-    for (const [x, y] of points)
-      for (const n of [x, y]) expect(String(n).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(1);
-  });
-
-  it('widens the value axis to hold the whole range', () => {
-    const { container } = render(<LineChart {...withRange(false)} />);
-    const labels = [...container.querySelectorAll('.axis-y > g:not([display="none"]) text')].map((t) =>
-      Number(t.textContent),
+  it('draws its geometry: the range, the default line, the line, the axes, the period and the bands', async () => {
+    const { container } = render(<LineChart name="Prisoners held" geometry={geometry} focus={12} />);
+    const svg = container.querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).toBe('Prisoners held');
+    expect(svg.querySelector('path.series')!.getAttribute('d')).toBe(geometry.lines[0]!.d);
+    expect(svg.querySelector('path.baseline')!.getAttribute('d')).toBe(geometry.lines[0]!.baseline);
+    expect(svg.querySelector('path.range')!.getAttribute('fill')).toBe('#475569');
+    expect([...svg.querySelectorAll('.axis-y text')].map((t) => t.textContent)).toEqual(
+      geometry.yTicks.map((t) => t.label),
     );
-    expect(Math.max(...labels)).toBeGreaterThanOrEqual(1240);
-    expect(Math.min(...labels)).toBeLessThanOrEqual(1116);
+    expect(svg.querySelector('.window text')!.textContent).toBe('closed');
+    expect([...svg.querySelectorAll('.band text')].map((t) => t.textContent)).toEqual(['low', 'high']);
+    expect(svg.querySelector('.focus line')!.getAttribute('x1')).toBe(String(geometry.columns[12]!.x));
+    await expect(viewable(svg)).toMatchFileSnapshot('./__snapshots__/line-chart.svg');
   });
 
-  it('is marked as updating while it was drawn for earlier settings', () => {
-    const fresh = render(<LineChart {...withRange(false)} />).container;
-    expect(fresh.querySelector('g.lines')!.getAttribute('class')).toBe('lines');
-    const stale = render(<LineChart {...withRange(true)} />).container;
+  it('marks its ranges while they are being drawn again for new settings', () => {
+    const stale = render(<LineChart name="x" geometry={geometry} rangesUpdating />).container;
     expect(stale.querySelector('g.lines')!.getAttribute('class')).toBe('lines updating');
-  });
-});
-
-describe('the line chart following live data', () => {
-  it('moves its line, its value axis and its shaded period when the data changes', () => {
-    let data: ChartData = {
-      times,
-      values: [times.map(() => 10)],
-      baselines: [times.map(() => 10)],
-      windows: [{ from: 1, to: 2, label: 'closed' }],
-    };
-    const listeners = new Set<() => void>();
-    const live = {
-      get: () => data,
-      subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
-    };
-    const { container } = render(<LineChart {...props} data={live} bands={undefined} focus={undefined} />);
-    const d = () => container.querySelector('path.series')!.getAttribute('d');
-    const ticks = () =>
-      [...container.querySelectorAll('.axis-y > g:not([display="none"]) text')].map((t) => t.textContent);
-    const shade = () => Number(container.querySelector('.window rect')!.getAttribute('width'));
-    const before = { d: d(), ticks: ticks(), shade: shade() };
-    act(() => {
-      data = { ...data, values: [times.map((t) => 10 + 40 * t)], windows: [{ from: 1, to: 5, label: 'closed' }] };
-      for (const l of listeners) l();
-    });
-    expect(d()).not.toBe(before.d);
-    expect(ticks()).not.toEqual(before.ticks);
-    expect(ticks().at(-1)).toBe('1000');
-    expect(shade()).toBeCloseTo(before.shade * 4, 0);
+    const fresh = render(<LineChart name="x" geometry={geometry} />).container;
+    expect(fresh.querySelector('g.lines')!.getAttribute('class')).toBe('lines');
   });
 
-  it('keeps a hidden shaded period ready and shows it when a period appears in the data', () => {
-    let data: ChartData = { times, values: [times.map(() => 10)], windows: [] };
-    const listeners = new Set<() => void>();
-    const live = {
-      get: () => data,
-      subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
-    };
-    const { container } = render(
-      <LineChart {...props} data={live} bands={undefined} focus={undefined} windowSlots={1} />,
-    );
-    const shade = () => container.querySelector('.window')!;
-    expect(shade().getAttribute('display')).toBe('none');
-    act(() => {
-      data = { ...data, windows: [{ from: 2, to: 6, label: 'closed' }] };
-      for (const l of listeners) l();
-    });
-    expect(shade().getAttribute('display')).toBe('inline');
-    expect(shade().textContent).toBe('closed');
-    expect(Number(shade().querySelector('rect')!.getAttribute('width'))).toBeCloseTo((440 / 24) * 4, 0);
-    act(() => {
-      data = { ...data, windows: [] };
-      for (const l of listeners) l();
-    });
-    expect(shade().getAttribute('display')).toBe('none');
-  });
-});
-
-describe('the value axis', () => {
-  it('writes every tick with the decimals its step needs', () => {
-    const data = fixed<ChartData>({ times, values: [times.map((t) => (2 * t) / 24)] });
-    const { container } = render(<LineChart {...props} data={data} bands={undefined} focus={undefined} />);
-    const ticks = [...container.querySelectorAll('.axis-y > g:not([display="none"]) text')].map((t) => t.textContent);
-    expect(ticks).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0']);
+  it('moves its focus with the arrow keys, Home and End, and lets go on Escape', () => {
+    const onFocus = vi.fn();
+    const { container, rerender } = render(<LineChart name="x" geometry={geometry} onFocus={onFocus} />);
+    const svg = container.querySelector('svg')!;
+    expect(svg.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+    expect(onFocus).toHaveBeenLastCalledWith(24);
+    fireEvent.keyDown(svg, { key: 'Home' });
+    expect(onFocus).toHaveBeenLastCalledWith(0);
+    rerender(<LineChart name="x" geometry={geometry} onFocus={onFocus} focus={3} />);
+    fireEvent.keyDown(svg, { key: 'ArrowRight' });
+    expect(onFocus).toHaveBeenLastCalledWith(4);
+    fireEvent.keyDown(svg, { key: 'End' });
+    expect(onFocus).toHaveBeenLastCalledWith(24);
+    fireEvent.keyDown(svg, { key: 'Escape' });
+    expect(onFocus).toHaveBeenLastCalledWith(undefined);
   });
 });
 
 describe('the network chart', () => {
-  const network = (
-    <NetworkChart
-      name="Leverage network"
-      width={600}
-      height={400}
-      nodes={[
-        { id: 'a', label: 'Poland', color: '#dc2626', x: 0.1, y: 0.5 },
-        { id: 'b', label: 'Minsk', color: '#475569', x: 0.5, y: 0.5 },
-        { id: 'c', label: 'China', color: '#d97706', x: 0.5, y: 0.1 },
-      ]}
-      links={[
-        { from: 'a', to: 'b', label: 'Closure', unit: 'people', widestValue: '40' },
-        { from: 'c', to: 'b', label: 'Pressure over the transit corridor', unit: 'billion euros of delayed freight' },
-        { from: 'c', to: 'a', label: 'Reopen' },
-      ]}
-      strengths={fixed([
-        { value: '18', strength: 0.2 },
-        { value: '0.9', strength: 1 },
-        { value: '0', strength: 0 },
-      ])}
-    />
+  const layout = networkLayout(
+    [
+      { id: 'a', label: 'Poland', color: '#dc2626', x: 0.1, y: 0.5 },
+      { id: 'b', label: 'Minsk', color: '#475569', x: 0.5, y: 0.5 },
+      { id: 'c', label: 'China', color: '#d97706', x: 0.5, y: 0.1 },
+    ],
+    [
+      { from: 'a', to: 'b', label: 'Closure', unit: 'people', widestValue: '40' },
+      { from: 'c', to: 'b', label: 'Pressure over the transit corridor', unit: 'billion euros of delayed freight' },
+      { from: 'c', to: 'a', label: 'Reopen' },
+    ],
+    { width: 600, height: 400 },
   );
+  const strengths = [
+    { value: '18', strength: 0.2 },
+    { value: '0.9', strength: 1 },
+    { value: '0', strength: 0 },
+  ];
 
-  it('draws each channel with a width that grows with its strength', () => {
-    const { container } = render(network);
+  it('draws each channel as wide as it is strong, with its name and value, and can be focused', async () => {
+    const { container } = render(<NetworkChart name="Leverage network" layout={layout} strengths={strengths} />);
     const width = (id: string) =>
       Number(container.querySelector(`[data-link="${id}"] line`)!.getAttribute('stroke-width'));
     expect(width('c-b')).toBeGreaterThan(width('a-b'));
     expect(width('a-b')).toBeGreaterThan(width('c-a'));
     expect(container.querySelector('[data-link="c-a"]')!.getAttribute('class')).toContain('idle');
     expect(container.querySelector('[data-link="a-b"]')!.textContent).toBe('Closure18 people');
+    expect([...container.querySelectorAll('[data-link="c-b"] text > tspan')].map((t) => t.textContent)).toEqual([
+      'Pressure over the',
+      'transit corridor',
+      '0.9 billion euros of',
+      'delayed freight',
+    ]);
+    const svg = container.querySelector('svg')!;
+    expect(svg.getAttribute('tabindex')).toBe('0');
+    await expect(viewable(svg)).toMatchFileSnapshot('./__snapshots__/network.svg');
   });
 
-  it('names a node above it when its arrows leave from below, and below it otherwise', () => {
-    const { container } = render(network);
-    const nameY = (id: string) => Number(container.querySelector(`[data-node="${id}"] text`)!.getAttribute('y'));
-    expect(nameY('c')).toBeLessThan(0);
-    expect(nameY('a')).toBeGreaterThan(0);
-  });
-
-  it('breaks a long name or unit on to more lines, with the value written first', () => {
-    const { container } = render(network);
-    const lines = [...container.querySelectorAll('[data-link="c-b"] text > tspan')].map((t) => t.textContent);
-    expect(lines).toEqual(['Pressure over the', 'transit corridor', '0.9 billion euros of', 'delayed freight']);
-  });
-
-  it('draws the same SVG for the same props', () => {
-    expect(stable(render(network).container.innerHTML)).toMatchSnapshot();
+  it('writes only the numbers on the arrows of a numbered layout', () => {
+    const numbered = networkLayout(
+      [
+        { id: 'a', label: 'Poland', color: '#dc2626', x: 0.1, y: 0.5 },
+        { id: 'b', label: 'Minsk', color: '#475569', x: 0.5, y: 0.5 },
+      ],
+      [{ from: 'a', to: 'b', label: 'Closure', unit: 'people' }],
+      { width: 340, height: 374 },
+      { numbered: true },
+    );
+    const { container } = render(<NetworkChart name="n" layout={numbered} strengths={[strengths[0]!]} />);
+    expect(container.querySelector('[data-link="a-b"] text')!.textContent).toBe('1');
   });
 });

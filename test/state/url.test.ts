@@ -14,6 +14,7 @@ const view = (over: Partial<ViewState> = {}): ViewState => ({
   constants: {},
   seed: 1,
   draws: 200,
+  axes: 'fixed',
   lang: 'en',
   ...over,
 });
@@ -86,6 +87,16 @@ describe('share links', () => {
         },
       ),
     );
+  });
+
+  it('keep the charts’ axes fitted when the sender fitted them, and say so when the setting is unknown', () => {
+    const fitted = encodeUrl(view({ axes: 'fit' }), scenario);
+    expect(fitted).toContain('axes=fit');
+    expect(decode(fitted).axes).toBe('fit');
+    expect(encodeUrl(view(), scenario)).not.toContain('axes');
+    const odd = decode('?scenario=belarus-prisoners&axes=wobbly');
+    expect(odd.axes).toBe('fixed');
+    expect(odd.notices).toEqual([{ kind: 'unknown-axes', given: 'wobbly' }]);
   });
 
   it('open with defaults and a notice for everything they could not use', () => {

@@ -76,7 +76,7 @@ describe('the app', () => {
     renderApp();
     const field = screen.getByRole('spinbutton', { name: 'Polish border closure, value in days' });
     await user.clear(field);
-    await user.type(field, '4');
+    await user.type(field, '4{Enter}');
     const slider = screen.getByRole('slider', { name: 'Polish border closure' }) as HTMLInputElement;
     expect(slider.value).toBe('4');
     expect(value('polandCost')).toBeGreaterThan(0);
@@ -93,16 +93,37 @@ describe('the app', () => {
     expect((screen.getByRole('slider', { name: 'New political prisoners' }) as HTMLInputElement).value).toBe('28');
   });
 
-  it('never uses a typed number outside the range, and shows the value in use on leaving the field', async () => {
+  it('uses a typed number when it is committed, brought into the range, and says what it used', async () => {
     const user = userEvent.setup();
     const { store } = renderApp();
-    const field = screen.getByRole('spinbutton', { name: 'US sanctions relief on offer, value in relief points' });
+    const field = screen.getByRole('spinbutton', {
+      name: 'US sanctions relief on offer, value in relief points',
+    }) as HTMLInputElement;
+    const said = () => document.getElementById(field.getAttribute('aria-describedby')!)!.textContent;
     await user.clear(field);
     await user.type(field, '35');
-    // "3" was a valid value on the way; "35" is not, so 3 stays in use.
-    expect(store.getState().levers.usRelief).toBe(3);
+    // Nothing is used while typing: not the 3 on the way to 35.
+    expect(store.getState().levers.usRelief).toBeUndefined();
+    await user.keyboard('{Enter}');
+    expect(store.getState().levers.usRelief).toBe(30);
+    expect(field.value).toBe('30');
+    expect(said()).toBe('35 is outside the range; set to 30 relief points.');
+    // Pasted, then left: used on blur.
+    await user.clear(field);
+    await user.paste('7.4');
     fireEvent.blur(field);
-    expect((field as HTMLInputElement).value).toBe('3');
+    expect(store.getState().levers.usRelief).toBe(7);
+    expect(said()).toBe('7.4 is between steps; set to 7 relief points.');
+    // A value in range and on the grid is used as typed, and the message goes.
+    await user.clear(field);
+    await user.type(field, '12{Enter}');
+    expect(store.getState().levers.usRelief).toBe(12);
+    expect(said()).toBe('');
+    // Escape gives up the typing.
+    await user.clear(field);
+    await user.type(field, '2{Escape}');
+    expect(field.value).toBe('12');
+    expect(store.getState().levers.usRelief).toBe(12);
   });
 
   it('takes bigger steps with Shift+arrow and PageUp/PageDown', () => {
@@ -117,9 +138,19 @@ describe('the app', () => {
     expect(slider.value).toBe('0');
   });
 
-  it('applies a preset from the menu', () => {
+  it('applies a preset when one is chosen, and says which preset the settings are, or that they are your own', async () => {
+    const user = userEvent.setup();
     renderApp();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Presets' }), { target: { value: 'usRungBanks' } });
+    const active = () => document.querySelector('.preset-active')!.textContent;
+    const presetLabel = (id: string) => scenario.presets.find((p) => p.id === id)!.label.en;
+    expect(active()).toBe(`Settings: ${presetLabel('statusQuo')} ${scenario.presets[0]!.description.en}`);
+    await user.click(screen.getByText('Presets'));
+    const banks = screen.getByRole('button', { name: presetLabel('usRungBanks') });
+    expect(banks.getAttribute('aria-pressed')).toBe('false');
+    await user.click(banks);
+    expect(active()).toContain(presetLabel('usRungBanks'));
+    await user.click(screen.getByText('Presets'));
+    expect(screen.getByRole('button', { name: presetLabel('usRungBanks') }).getAttribute('aria-pressed')).toBe('true');
     expect((screen.getByRole('slider', { name: 'US sanctions relief on offer' }) as HTMLInputElement).value).toBe('16');
     expect(
       (
@@ -132,11 +163,17 @@ describe('the app', () => {
       (screen.getByRole('slider', { name: 'Released prisoners forced into exile' }) as HTMLInputElement).value,
     ).toBe('6');
     expect(value('releasedTotal')).toBeCloseTo(expected({ usRelief: 16, exileShare: 6 }, 'releasedTotal'), 6);
+    fireEvent.change(screen.getByRole('slider', { name: 'US sanctions relief on offer' }), { target: { value: '15' } });
+    expect(active()).toBe('Settings: your own (no preset matches them)');
   });
 
-  it('replays what happened from the preset menu: the levers follow their dates, and say so', () => {
+  it('replays what happened from the presets: the levers follow their dates, and say so', async () => {
+    const user = userEvent.setup();
     const { store } = renderApp();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Presets' }), { target: { value: 'asItHappened' } });
+    await user.click(screen.getByText('Presets'));
+    await user.click(
+      screen.getByRole('button', { name: scenario.presets.find((p) => p.id === 'asItHappened')!.label.en }),
+    );
     expect(store.getState().follows).toEqual({
       usRelief: 'asItHappened',
       polandClosureDays: 'asItHappened',
@@ -154,18 +191,16 @@ describe('the app', () => {
 
   it('shows the verdict band of the rapprochement in words', () => {
     renderApp();
-    expect(screen.getByText('US–Belarus rapprochement: fragile')).toBeTruthy();
+    const band = document.querySelector('[data-outcome="rapprochementStability"] .card-band')!;
+    expect(band.textContent).toBe('US–Belarus rapprochement: fragile');
+    expect(band.className).toContain('tone-bad');
   });
 
   it("shows each card's likely range once the bands are drawn, and marks it as updating after a change", async () => {
     renderApp();
     const range = () => document.querySelector('[data-outcome="prisonersHeld"] .card-range')!;
     await waitFor(() => expect(range().textContent).toMatch(/^likely [\d,]+ to [\d,]+$/));
-    const [low, high] = document
-      .querySelector('[data-outcome="prisonersHeld"]')!
-      .getAttribute('data-range')!
-      .split(' ')
-      .map(Number);
+    const [low, high] = range().getAttribute('data-range')!.split(' ').map(Number);
     expect(low!).toBeLessThanOrEqual(value('prisonersHeld'));
     expect(high!).toBeGreaterThanOrEqual(value('prisonersHeld'));
     fireEvent.change(screen.getByRole('slider', { name: 'US sanctions relief on offer' }), { target: { value: '8' } });
@@ -183,7 +218,7 @@ describe('the app', () => {
   it('shows the peak of the stress on its card, so a short closure is not lost', () => {
     renderApp('?polandClosureDays=28');
     const card = document.querySelector('[data-outcome="belarusStress"]') as HTMLElement;
-    expect(card.textContent).toContain('peak, in August 2025');
+    expect(card.textContent).toContain('peak in Aug 2025');
     expect(card.textContent).not.toContain('same as default');
   });
 
@@ -254,7 +289,7 @@ describe('the app', () => {
 
   it('draws every chart as a named image with its lines and the default as a reference', () => {
     renderApp('?usRelief=8');
-    const charts = screen.getAllByRole('img', { name: /, Aug 2025 to Aug 2027, in / });
+    const charts = screen.getAllByRole('img', { name: /, Aug 2025 to Aug 2027 \(.+\)$/ });
     expect(charts).toHaveLength(scenario.charts.length);
     for (const chart of charts) {
       expect(chart.querySelectorAll('path.series').length).toBeGreaterThan(0);
@@ -267,10 +302,10 @@ describe('the app', () => {
     renderApp();
     const chart = screen.getByRole('img', { name: /^Political prisoners held, Aug 2025/ });
     fireEvent.keyDown(chart, { key: 'Home' });
-    expect(screen.getAllByText('August 2025: Political prisoners held 1,180').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('August 2025: Political prisoners held 1,180 people').length).toBeGreaterThan(0);
     fireEvent.keyDown(chart, { key: 'End' });
     const end = people(expected({}, 'prisonersHeld'));
-    expect(screen.getAllByText(new RegExp(`^August 2027: Political prisoners held ${end}`)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(`August 2027: Political prisoners held ${end} people`).length).toBeGreaterThan(0);
   });
 
   it('lists the channels of the network in words, with values that follow the levers', async () => {
@@ -339,7 +374,9 @@ describe('the app', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledWith('https://example.org/?scenario=belarus-prisoners&v=1&usRelief=8');
-    expect(screen.getByRole('status').textContent).toBe('Link copied: anyone who opens it sees these settings.');
+    expect(within(document.querySelector('.share') as HTMLElement).getByRole('status').textContent).toBe(
+      'Link copied: anyone who opens it sees these settings.',
+    );
   });
 
   it('shows the link to copy by hand when the clipboard is blocked', async () => {
