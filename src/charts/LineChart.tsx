@@ -7,6 +7,8 @@
 import { memo, useId, type KeyboardEvent, type PointerEvent } from 'react';
 import { nearestColumn, type LineChartGeometry } from './lineGeometry.ts';
 
+const CLIP_MARGIN = 3;
+
 export interface LineChartProps {
   /** accessible name of the chart */
   name: string;
@@ -62,7 +64,13 @@ export const LineChart = memo(function LineChart({
     >
       <defs>
         <clipPath id={clipId}>
-          <rect x={plot.left} y={plot.top} width={plot.right - plot.left} height={plot.bottom - plot.top} />
+          {/* A few pixels past the plot, so a line along an edge (a count that stays at 0) shows whole. */}
+          <rect
+            x={plot.left}
+            y={plot.top - CLIP_MARGIN}
+            width={plot.right - plot.left}
+            height={plot.bottom - plot.top + 2 * CLIP_MARGIN}
+          />
         </clipPath>
       </defs>
       {g.bands.map((b) => (

@@ -1,7 +1,7 @@
 /** Starts the production build on a local port and Debian's Chromium through playwright-core. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
@@ -73,9 +73,9 @@ export function builtApp() {
   return {
     /** the app's address, once started */
     base: () => base,
-    /** a fresh browser context (its own history, storage and permissions) */
-    async newContext(): Promise<BrowserContext> {
-      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    /** a fresh browser context (its own history, storage and permissions), 1280×800 unless told */
+    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, ...options });
       contexts.push(context);
       return context;
     },

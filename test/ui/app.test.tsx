@@ -321,6 +321,101 @@ describe('the app', () => {
     expect(item().textContent).toMatch(/ask, [1-9]/);
   });
 
+  it('writes an outcome with one unit and precision on its card, in a chart’s read-out and on its arrow', () => {
+    renderApp('?arrestRate=33');
+    const card = document.querySelector('[data-outcome="arrestsTotal"]') as HTMLElement;
+    const number = card.querySelector('.number')!.textContent!;
+    expect(number).toMatch(/^[\d,]+$/);
+    expect(card.querySelector('.unit')!.textContent).toBe('people');
+    const chart = screen.getByRole('img', { name: /^Freed, exiled and newly imprisoned/ });
+    fireEvent.keyDown(chart, { key: 'End' });
+    expect(chart.closest('figure')!.querySelector('.readout')!.textContent).toContain(
+      `Newly imprisoned ${number} people`,
+    );
+    const arrow = document.querySelector('[data-link="regime-prisoners"]');
+    expect(arrow?.querySelector('.link-value')!.textContent).toBe(number);
+    expect(arrow!.textContent).toContain(`${number} people`);
+    // People are whole on an arrow too, even a few of them.
+    fireEvent.change(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '10' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Beijing blames Minsk' }), { target: { value: '100' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Warsaw ties reopening to releases' }), {
+      target: { value: '100' },
+    });
+    const ask = document.querySelector('[data-link="poland-regime"] .link-value')!.textContent!;
+    expect(ask).toBe(
+      people(
+        expected(
+          { arrestRate: 33, polandClosureDays: 10, chinaPressureOnMinsk: 100, polandLinksPrisoners: 100 },
+          'releasedUnderPressure',
+        ),
+      ),
+    );
+    // Money in the same unit everywhere: million euros, whole.
+    const cost = document.querySelector('[data-outcome="chinaDelayedValue"]')!;
+    expect(cost.querySelector('.unit')!.textContent).toBe('million euros');
+  });
+
+  it('keeps each chart’s value axis as the levers move, and fits it to the lines when "fixed axes" is off', () => {
+    const { store } = renderApp();
+    const ticks = () =>
+      [...screen.getByRole('img', { name: /^Economic stress on Belarus/ }).querySelectorAll('.axis-y text')].map(
+        (t) => t.textContent,
+      );
+    const before = ticks();
+    fireEvent.change(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '120' } });
+    expect(ticks()).toEqual(before);
+    const fixed = screen.getByRole('checkbox', { name: 'Fixed axes (the same at every setting)' }) as HTMLInputElement;
+    expect(fixed.checked).toBe(true);
+    fireEvent.click(fixed);
+    expect(store.getState().axes).toBe('fit');
+    const fitted = ticks();
+    expect(fitted).not.toEqual(before);
+    fireEvent.change(screen.getByRole('slider', { name: 'Polish border closure' }), { target: { value: '0' } });
+    expect(ticks()).not.toEqual(fitted);
+  });
+
+  it('offers skip links to the levers and the charts, and lets the network take focus', () => {
+    renderApp();
+    const levers = screen.getByRole('link', { name: 'Skip to the levers' });
+    const charts = screen.getByRole('link', { name: 'Skip to the charts' });
+    const target = (a: HTMLElement) => document.getElementById(a.getAttribute('href')!.slice(1))!;
+    expect(target(levers).getAttribute('aria-labelledby')).toBe('levers-heading');
+    expect(target(levers).tabIndex).toBe(-1);
+    expect(target(charts).querySelector('.charts')).toBeTruthy();
+    expect(target(charts).tabIndex).toBe(-1);
+    expect(screen.getByRole('img', { name: /^Leverage network/ }).getAttribute('tabindex')).toBe('0');
+  });
+
+  it('folds the levers on a narrow screen, behind a button that says what it does', async () => {
+    const user = userEvent.setup();
+    const listeners = new Set<() => void>();
+    const narrow = { matches: true };
+    vi.stubGlobal('matchMedia', () => ({
+      get matches() {
+        return narrow.matches;
+      },
+      addEventListener: (_: string, l: () => void) => listeners.add(l),
+      removeEventListener: (_: string, l: () => void) => listeners.delete(l),
+    }));
+    try {
+      renderApp();
+      const panel = document.getElementById('levers')!;
+      const fold = screen.getByRole('button', { name: 'Show the levers' });
+      expect(panel.className).toContain('folded');
+      expect(fold.getAttribute('aria-expanded')).toBe('false');
+      await user.click(fold);
+      expect(panel.className).not.toContain('folded');
+      expect(screen.getByRole('button', { name: 'Hide the levers' }).getAttribute('aria-expanded')).toBe('true');
+      // Turned into a wide window, the panel unfolds by itself.
+      await user.click(screen.getByRole('button', { name: 'Hide the levers' }));
+      narrow.matches = false;
+      act(() => listeners.forEach((l) => l()));
+      expect(panel.className).not.toContain('folded');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('marks the closure period on the time axis', () => {
     renderApp('?polandClosureDays=30');
     const chart = screen.getByRole('img', { name: /^Political prisoners held/ });
