@@ -6,8 +6,8 @@
  * of the page that reads the result of a lever step shares one simulation.
  */
 import { compileScenario, type Model } from '../model/compile.ts';
-import { matrixSettings } from '../model/checks.ts';
-import { leverSchedules, scheduleOf } from '../model/inputs.ts';
+import { leverSchedules } from '../model/inputs.ts';
+import { drawnSeries, reachOf, type Reach } from '../model/reach.ts';
 import type { Scenario } from '../model/schema.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
 import { currentScenario, type AppState } from './store.ts';
@@ -18,78 +18,50 @@ export function modelFor(scenario: Scenario): Model {
 
 const shown = new WeakMap<Scenario, string[]>();
 
-/** The series the page draws: the charts' lines, the network's channels and the shaded periods. */
+/** The series the page draws (see model/reach.ts), the same array for the same scenario. */
 export function shownSeries(scenario: Scenario): string[] {
   let ids = shown.get(scenario);
   if (!ids) {
-    ids = [
-      ...new Set([
-        ...scenario.charts.flatMap((c) => c.series.map((s) => s.id)),
-        ...scenario.links.map((l) => l.strength),
-        ...scenario.timeMarks.map((m) => m.series),
-      ]),
-    ];
+    ids = drawnSeries(scenario);
     shown.set(scenario, ids);
   }
   return ids;
 }
 
-/** What a scenario's shown series can reach, computed once per scenario. */
-export interface Reach {
-  /** the lowest and highest value each series takes at any time: a chart's fixed axis */
-  extents: Map<string, [number, number]>;
-  /** the largest size (absolute value) each series ends at: an arrow at full width */
-  ends: Map<string, number>;
-}
-
-/** Per scenario, computed once: the defaults' run and what the series can reach. */
-const perScenario = new WeakMap<Scenario, { baseline: SimulationResult; reach?: Reach }>();
+/** Per scenario: the defaults' run, and what its series can reach once known. */
+const perScenario = new WeakMap<Scenario, { baseline?: SimulationResult; reach?: Reach }>();
 
 function factsOf(scenario: Scenario) {
   let facts = perScenario.get(scenario);
   if (!facts) {
-    facts = { baseline: simulate(modelFor(scenario), {}, { series: shownSeries(scenario) }) };
+    facts = {};
     perScenario.set(scenario, facts);
   }
   return facts;
 }
 
 /**
- * Over the extreme-value matrix (every lever at its ends, alone and all together) and every
- * preset, the lowest and highest value each shown series takes, and the largest it ends at. Two
- * dozen runs, once per scenario.
+ * Gives the reach of a scenario worked out ahead (by the build), so that the page does not work it
+ * out again while it loads.
  */
-function reachOf(scenario: Scenario): Reach {
-  const facts = factsOf(scenario);
-  if (facts.reach) return facts.reach;
-  const model = modelFor(scenario);
-  const series = shownSeries(scenario);
-  const extents = new Map<string, [number, number]>();
-  const ends = new Map<string, number>();
-  const runs = [
-    ...matrixSettings(model).map(({ levers }) => simulate(model, levers, { series })),
-    ...scenario.presets.map((p) => simulate(model, p.values, { series, schedule: scheduleOf(scenario, p.id) })),
-  ];
-  for (const r of runs) {
-    for (const id of series) {
-      const values = r.series[id] ?? [];
-      const [lo, hi] = extents.get(id) ?? [Infinity, -Infinity];
-      extents.set(id, [Math.min(lo, ...values), Math.max(hi, ...values)]);
-      ends.set(id, Math.max(ends.get(id) ?? 0, Math.abs(values.at(-1) ?? 0)));
-    }
-  }
-  facts.reach = { extents, ends };
-  return facts.reach;
+export function rememberReach(scenario: Scenario, reach: Reach): void {
+  factsOf(scenario).reach = reach;
 }
 
 /** The run at every lever's default with the sourced constants: the dashed lines and the "vs default". */
 export function selectBaseline(state: AppState): SimulationResult {
-  return factsOf(currentScenario(state)).baseline;
+  const scenario = currentScenario(state);
+  const facts = factsOf(scenario);
+  facts.baseline ??= simulate(modelFor(scenario), {}, { series: shownSeries(scenario) });
+  return facts.baseline;
 }
 
-/** What each shown series can reach over the scenario's lever ranges and presets. */
+/** What each shown series can reach over the scenario's lever ranges and presets (model/reach.ts). */
 export function selectReach(state: AppState): Reach {
-  return reachOf(currentScenario(state));
+  const scenario = currentScenario(state);
+  const facts = factsOf(scenario);
+  facts.reach ??= reachOf(modelFor(scenario));
+  return facts.reach;
 }
 
 interface ResultInputs {

@@ -12,7 +12,8 @@ import type { Chart, Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import type { Uncertainty } from '../model/uncertainty.ts';
 import { formatNumber, monthLabel, type Lang } from '../i18n/index.ts';
-import { periodsOf, selectBaseline, selectReach, selectResult, type Reach } from '../state/derived.ts';
+import type { Reach } from '../model/reach.ts';
+import { periodsOf, selectBaseline, selectReach, selectResult } from '../state/derived.ts';
 import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
 import { seriesItem, seriesValue } from './format.ts';
@@ -21,7 +22,7 @@ import { useWidth } from './useWidth.ts';
 
 /** the width a chart is laid out for until its box is measured */
 const FALLBACK_WIDTH = 520;
-/** A chart is half as tall as it is wide, within these bounds. */
+/** A chart is half as tall as it is wide, within these bounds (as .chart-box in app.css). */
 const heightFor = (width: number) => Math.min(260, Math.max(200, Math.round(width / 2)));
 
 interface ChartInputs {
@@ -39,7 +40,7 @@ interface ChartInputs {
 export function chartInput({ scenario, chart, result, baseline, bands, reach, periods, lang }: ChartInputs) {
   const outcome = chart.bands ? scenario.outcomes.find((o) => o.id === chart.bands) : undefined;
   // A fixed axis reaches what every series of the chart can reach.
-  const reached = chart.series.flatMap((s) => reach?.extents.get(s.id) ?? []);
+  const reached = chart.series.flatMap((s) => reach?.extents[s.id] ?? []);
   return {
     times: result.t,
     lines: chart.series.map((s) => {
@@ -100,6 +101,7 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
   const { baseline, bands, reach, periods } = props;
   const geometry = useMemo(
     () =>
+      width !== undefined &&
       lineChartGeometry(
         chartInput({ scenario, chart, result, baseline, bands, reach, periods, lang }),
         { width, height: heightFor(width) },
@@ -136,7 +138,9 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
         <span className="unit">{chart.unit[lang]}</span>
       </figcaption>
       <div ref={box} className="chart-box">
-        <LineChart name={name} geometry={geometry} rangesUpdating={updating} focus={focus} onFocus={onFocus} />
+        {geometry && (
+          <LineChart name={name} geometry={geometry} rangesUpdating={updating} focus={focus} onFocus={onFocus} />
+        )}
       </div>
       <Legend chart={chart} updating={updating} />
       <Explain ids={chart.series.map((s) => s.id)} />

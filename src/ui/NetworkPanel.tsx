@@ -15,6 +15,7 @@ import { useWidth } from './useWidth.ts';
 /**
  * The network's own proportions. Narrower than WIDE (a phone), it is laid out for the room it has,
  * its arrows carry numbers, and the list of channels under it, always shown, gives their words.
+ * (.network-box in app.css keeps the same proportions while the box is being measured.)
  */
 const WIDTH = 760;
 const HEIGHT = 480;
@@ -26,11 +27,12 @@ export function NetworkPanel() {
   const reach = useApp(selectReach);
   const ends = useApp((s) => selectResult(s).series);
   const [box, room] = useWidth<HTMLDivElement>(WIDTH);
-  const numbered = room < WIDE;
+  const numbered = room !== undefined && room < WIDE;
   const width = numbered ? room : WIDTH;
   const height = numbered ? Math.round(room * 1.1) : HEIGHT;
   const layout = useMemo(
     () =>
+      room !== undefined &&
       networkLayout(
         scenario.actors.map((a, i, all) => {
           const angle = (2 * Math.PI * i) / all.length;
@@ -42,16 +44,16 @@ export function NetworkPanel() {
           to: l.to,
           label: l.label[lang],
           unit: seriesItem(scenario, l.strength)?.unit[lang] ?? '',
-          widestValue: seriesNumber(scenario, l.strength, reach.ends.get(l.strength) ?? 0, lang),
+          widestValue: seriesNumber(scenario, l.strength, reach.ends[l.strength] ?? 0, lang),
         })),
         { width, height },
         { numbered },
       ),
-    [scenario, lang, reach, width, height, numbered],
+    [scenario, lang, reach, room, width, height, numbered],
   );
   const strengths: LinkStrength[] = scenario.links.map((l) => {
     const value = ends[l.strength]?.at(-1) ?? 0;
-    const widest = reach.ends.get(l.strength) ?? 0;
+    const widest = reach.ends[l.strength] ?? 0;
     return {
       value: seriesNumber(scenario, l.strength, value, lang),
       strength: widest > 0 ? Math.min(1, Math.abs(value) / widest) : 0,
@@ -74,7 +76,9 @@ export function NetworkPanel() {
     <section className="network" aria-labelledby="network-heading">
       <h2 id="network-heading">{t('network')}</h2>
       <div ref={box} className="network-box">
-        <NetworkChart name={t('networkName')} layout={layout} strengths={strengths} />
+        <div className="network-frame">
+          {layout && <NetworkChart name={t('networkName')} layout={layout} strengths={strengths} />}
+        </div>
       </div>
       {numbered ? (
         <div className="channels">

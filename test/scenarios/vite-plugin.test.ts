@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.ts';
+import { reachOf, type Reach } from '../../src/model/reach.ts';
 import type { Scenario } from '../../src/model/schema.ts';
 import { scenariosPlugin } from '../../src/scenarios/vite-plugin.ts';
 import { founding, foundingData, toYaml } from '../helpers.ts';
@@ -22,14 +23,20 @@ function load(dir: string): string {
 }
 
 describe('the scenarios build plugin', () => {
-  it('gives the app every valid scenario as checked data', () => {
+  it('gives the app every valid scenario as checked data, with what its series can reach', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
     writeFileSync(join(dir, 'belarus-prisoners.yaml'), toYaml(foundingData()));
-    const code = load(dir);
-    const scenarios = JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as Scenario[];
+    const module = (await import(`data:text/javascript,${encodeURIComponent(load(dir))}`)) as {
+      default: Scenario[];
+      reach: Reach[];
+    };
+    const scenarios = module.default;
     expect(scenarios.map((s) => s.id)).toEqual(['belarus-prisoners']);
     // The data the app gets simulates exactly as the file read in Node does.
     expect(simulate(scenarios[0]!, { usRelief: 8 }).outcomes).toEqual(simulate(founding(), { usRelief: 8 }).outcomes);
+    // The reach worked out at build time is the one the page would work out.
+    expect(module.reach).toEqual([reachOf(founding())]);
+    expect(module.reach[0]!.extents.prisonersHeld![1]).toBeGreaterThan(1000);
   });
 
   it('fails the build on an invalid file, listing every problem', () => {

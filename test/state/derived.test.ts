@@ -6,6 +6,7 @@ import {
   selectActivePreset,
   selectBaseline,
   selectReach,
+  rememberReach,
   selectResult,
   shownSeries,
 } from '../../src/state/derived.ts';
@@ -29,20 +30,27 @@ describe('the derived state', () => {
   it('knows what each shown series can reach: every preset’s run lies within it', () => {
     const store = createAppStore([scenario]);
     const { extents, ends } = selectReach(store.getState());
-    expect([...extents.keys()].sort()).toEqual([...shownSeries(scenario)].sort());
+    expect(Object.keys(extents).sort()).toEqual([...shownSeries(scenario)].sort());
     for (const preset of scenario.presets) {
       const run = simulate(model, preset.values, { schedule: scheduleOf(scenario, preset.id) });
       for (const id of shownSeries(scenario)) {
-        const [lo, hi] = extents.get(id)!;
+        const [lo, hi] = extents[id]!;
         for (const v of run.series[id]!) {
           expect(v).toBeGreaterThanOrEqual(lo - 1e-9);
           expect(v).toBeLessThanOrEqual(hi + 1e-9);
         }
-        expect(Math.abs(run.series[id]!.at(-1)!)).toBeLessThanOrEqual(ends.get(id)! + 1e-9);
+        expect(Math.abs(run.series[id]!.at(-1)!)).toBeLessThanOrEqual(ends[id]! + 1e-9);
       }
     }
     // Reaching further than the defaults: more people can be held than today.
-    expect(extents.get('prisonersHeld')![1]).toBeGreaterThan(selectBaseline(store.getState()).outcomes.prisonersHeld!);
+    expect(extents.prisonersHeld![1]).toBeGreaterThan(selectBaseline(store.getState()).outcomes.prisonersHeld!);
+  });
+
+  it('uses a reach worked out ahead instead of working it out again', () => {
+    const copy = structuredClone(scenario);
+    const ahead = { extents: { prisonersHeld: [0, 1] as [number, number] }, ends: {} };
+    rememberReach(copy, ahead);
+    expect(selectReach(createAppStore([copy]).getState())).toBe(ahead);
   });
 
   it('finds the shaded periods: a closure of 30 days from the start is one period of about a month', () => {
