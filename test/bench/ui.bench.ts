@@ -1,16 +1,17 @@
 /**
  * npm run bench:ui [-- --json]
- * Three budgets of the production build: the script work of one lever change, the time from a
- * keypress to the first frame after the charts changed (both in headless Chromium with the CPU
- * slowed down), and the gzipped size of the JS and CSS that index.html loads up front.
- * The script work is the app's own "lever-update" measure (src/ui/timing.ts): the dispatch of the
- * event that changed the lever, from the first listener to the end of the work it caused, which
- * includes the simulation, every chart, card and arrow written, and any render React flushed.
- * Prints figures next to their budgets and exits 0 even when over budget. Nothing here is a test.
- * More figures are printed for reading the first, and not judged: the same lever steps back at
- * full speed; what the throttling does on this machine to a loop that takes 1 ms unthrottled; the
- * steps' DOM changes made with none of the app's code; and the presses in a page whose code has
- * warmed up.
+ * The UI budgets of the production build, measured from outside the app (it carries no benchmark
+ * hooks): the time from a keypress to the first animation frame after the charts changed (its rAF
+ * callbacks, before its style, layout and paint) and how long the likely ranges take to follow a
+ * slider that stopped, both in headless Chromium with the CPU slowed down; the gzipped size of the
+ * JS and CSS that index.html loads up front; Lighthouse's mobile scores (one run here;
+ * `npm run bench:lighthouse` runs three and prints medians).
+ * Printed and not judged: the script work of one lever step, a "lever-step" performance measure
+ * taken around the event dispatch by a script added to the page before the app's (see probeInPage),
+ * with Event Timing as a cross-check; the same steps at full speed; what the throttling does on
+ * this machine to a loop that takes 1 ms unthrottled; and the presses in a page whose code has
+ * warmed up. Prints figures next to their budgets and exits 0 even when over budget: nothing here
+ * is a test. Judge the median of three runs.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,9 +19,9 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { launchBrowser, startApp } from '../e2e/browser.ts';
+import { lighthouseScores } from './lighthouse.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = resolve(ROOT, 'dist');
+const DIST = resolve(import.meta.dirname, '../../dist');
 const SCENARIO = 'belarus-prisoners';
 // 0–365 days in steps of 0.5 from a default of 0. With Beijing blaming Minsk for half of the
 // closure, Warsaw holds out for about 65 days, so each of the 100 presses (to 50 days) changes the
@@ -31,46 +32,121 @@ const PRESSES = 100;
 const CPU_THROTTLING_RATE = 4;
 const GZIP_LEVEL = 9;
 const WAIT_PER_PRESS_MS = 5000;
-const BUDGET = { scriptWorkP95Ms: 8, keypressToFrameP95Ms: 50, initialGzipKB: 150, bandsFollowP95Ms: 300 };
+const BUDGET = { frameP95Ms: 50, initialGzipKB: 150, bandsP95Ms: 300 };
+/** Not a budget: a step's script work should stay under about this at the median, at 4×. */
+const SCRIPT_WORK_P50_NOTE_MS = 12;
+const LIGHTHOUSE_TARGETS = { performance: 95, accessibility: 100, bestPractices: 95 };
 /** How many times the bands' catch-up after a slider stops is timed. */
 const BAND_STOPS = 10;
+/** Steps taken at full speed before `measureWarmed` times its presses. */
+const WARM_UP_STEPS = 300;
+/** A loop of pure arithmetic that takes about this long at full speed. */
+const CALIBRATION_LOOP_MS = 1;
+const MEASURE = 'lever-step';
 
-interface Distribution {
-  samples: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-/** What the in-page probe reports for one press. */
+/** One press of a slider's key, as the probe saw it. */
 interface PressSample {
-  /** when the first animation frame after the chart paths changed ran, minus the keydown's timeStamp */
-  frameMs: number;
-  /** the same frame's rAF timestamp minus the keydown's timeStamp */
-  rafTimestampMs: number;
-  /** whether a `path.series` of a chart got a different `d` in that mutation batch */
+  /** the keydown's timeStamp (its Event Timing entry's startTime) */
+  keydownAt: number;
+  /** the "lever-step" measure's duration */
+  stepMs: number;
+  /** whether a chart's `path.series` got a new `d` before the measure ended */
   seriesChanged: boolean;
-  /** `lever-update` measures so far */
-  measures: number;
+  /** when the first animation frame after the charts changed ran, minus the keydown's timeStamp */
+  frameMs?: number;
+  /** whether a `path.series` changed after the measure ended, before that frame */
+  seriesAfterMeasure?: boolean;
 }
 
 interface Probe {
-  keydownAt: number | undefined;
-  armed: boolean;
-  samples: PressSample[];
-  /** presses whose frame has been rendered */
+  presses: PressSample[];
+  /** Event Timing entries of keydowns lasting 16 ms or more */
+  events: { startTime: number; processingStart: number; processingEnd: number; duration: number }[];
+  /** performance.now() in the last keydown's first listener */
+  lastKeydown: number;
+  /** presses whose frame has been rendered, each followed by a task */
   settled: number;
   notify: (() => void) | undefined;
 }
 
 type ProbeWindow = Window & { uiBenchProbe: Probe };
 
+/**
+ * The probe, added to every page before the app's scripts. With the keyboard Chromium dispatches a
+ * slider's keydown, then (in the keydown's default action, in the same task) input and change.
+ * React listens at its root and, for the controlled slider's input, renders and commits the step
+ * (and runs that synchronous render's passive effects) before the dispatch returns. So a step
+ * starts in a capture-phase keydown listener on `window`, which runs first, and ends in a microtask
+ * queued by a bubble-phase input listener on `window`, which runs last: the measure spans React's
+ * keydown handler, the browser's step of the slider and React's input handling (the store, the
+ * derived results, render, commit, effects), not the frame's style, layout and paint. The mutation
+ * observer checks that a chart line changed before the measure ended and none after it; the first
+ * `d` change after a keydown asks for the next animation frame, whose callback reads the clock.
+ */
+function probeInPage(name: string): void {
+  const probe: Probe = { presses: [], events: [], lastKeydown: 0, settled: 0, notify: undefined };
+  (window as unknown as ProbeWindow).uiBenchProbe = probe;
+  let start: number | undefined;
+  let keydownAt = 0;
+  let seriesChanged = false;
+  let seriesAt = -1;
+  let stepEnd = -1;
+  let armed = false;
+  const isSlider = (t: EventTarget | null) => t instanceof HTMLInputElement && t.type === 'range';
+  const onKeydown = (e: KeyboardEvent) => {
+    probe.lastKeydown = performance.now();
+    if (!isSlider(e.target)) return;
+    [start, keydownAt, armed, seriesChanged] = [probe.lastKeydown, e.timeStamp, true, false];
+  };
+  addEventListener('keydown', onKeydown, { capture: true });
+  addEventListener('input', (e) => {
+    if (!isSlider(e.target) || start === undefined) return;
+    const from = start;
+    start = undefined;
+    queueMicrotask(() => {
+      stepEnd = performance.now();
+      const stepMs = performance.measure(name, { start: from, end: stepEnd }).duration;
+      probe.presses.push({ keydownAt, stepMs, seriesChanged });
+    });
+  });
+  new MutationObserver((records) => {
+    if (records.some((r) => (r.target as Element).matches('svg.line-chart path.series'))) {
+      seriesAt = performance.now();
+      seriesChanged = true;
+    }
+    if (!armed) return;
+    armed = false;
+    const pressedAt = keydownAt;
+    requestAnimationFrame(() => {
+      // Chromium stamps rAF with the frame's vsync time, which can be earlier than the commit and
+      // even than the keydown, so the clock is read here instead.
+      const press = probe.presses.find((p) => p.keydownAt === pressedAt);
+      if (press)
+        Object.assign(press, { frameMs: performance.now() - pressedAt, seriesAfterMeasure: seriesAt > stepEnd });
+      // A task queued from rAF runs after that frame's style, layout and paint, so the next press
+      // does not land on a main thread still busy with this one.
+      setTimeout(() => {
+        probe.settled++;
+        probe.notify?.();
+      }, 0);
+    });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['d'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as PerformanceEventTiming[]) {
+      const { startTime, processingStart, processingEnd, duration } = e;
+      if (e.name === 'keydown') probe.events.push({ startTime, processingStart, processingEnd, duration });
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+}
+
+type Distribution = ReturnType<typeof distribution>;
+
 /** Nearest-rank percentile of an ascending array. */
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
-function distribution(xs: number[]): Distribution {
+function distribution(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   const r = (x: number) => Number(x.toFixed(2));
   return { samples: s.length, p50: r(percentile(s, 0.5)), p95: r(percentile(s, 0.95)), max: r(s.at(-1) ?? NaN) };
@@ -94,79 +170,24 @@ function initialSize() {
   });
   const gzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
   const gzipKB = Number((gzipBytes / 1000).toFixed(1));
-  return {
-    gzipLevel: GZIP_LEVEL,
-    files,
-    gzipBytes,
-    gzipKB,
-    budgetKB: BUDGET.initialGzipKB,
-    within: gzipKB <= BUDGET.initialGzipKB,
-  };
+  return { gzipLevel: GZIP_LEVEL, files, gzipBytes, gzipKB, within: gzipKB <= BUDGET.initialGzipKB };
 }
 
-/**
- * Installs the probe in the page: a capture-phase keydown listener stamps the press, and the first
- * batch of `d` changes after it (React commits all charts in one pass, so that batch is the commit)
- * asks for the next animation frame; that frame's callback ends the measurement.
- */
-async function installProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const probe: Probe = { keydownAt: undefined, armed: false, samples: [], settled: 0, notify: undefined };
-    (window as unknown as ProbeWindow).uiBenchProbe = probe;
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-        probe.keydownAt = e.timeStamp;
-        probe.armed = true;
-      },
-      { capture: true },
-    );
-    // Mutation observers are called in a microtask, inside the app's own "lever-update" measure,
-    // so this one does as little as it can there: the records are read in the frame callback.
-    new MutationObserver((records) => {
-      if (!probe.armed || probe.keydownAt === undefined) return;
-      probe.armed = false;
-      const keydownAt = probe.keydownAt;
-      requestAnimationFrame((ts) => {
-        // The app writes a path's `d` only when it changed.
-        const seriesChanged = records.some(
-          (r) => r.target instanceof Element && r.target.matches('svg[role=img] path.series'),
-        );
-        // Chromium stamps rAF with the frame's vsync time, which is often earlier than the
-        // commit and sometimes earlier than the keydown, so the clock is read here instead.
-        const frameMs = performance.now() - keydownAt;
-        const measures = performance.getEntriesByName('lever-update', 'measure').length;
-        probe.samples.push({ frameMs, rafTimestampMs: ts - keydownAt, seriesChanged, measures });
-        // A task queued from rAF runs after that frame's style, layout and paint, so the next
-        // press does not land on a main thread still busy with this one.
-        setTimeout(() => {
-          probe.settled++;
-          probe.notify?.();
-        }, 0);
-      });
-    }).observe(document.querySelector('main')!, {
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['d'],
-    });
-  });
-}
+/** Reads the page's probe through `read`, which runs in the page. */
+const probeOf = <T>(page: Page, read: (probe: Probe) => T) =>
+  page.evaluate(`(${read.toString()})(window.uiBenchProbe)`) as Promise<T>;
 
-/**
- * Resolves with the sample of press `n` (1-based) once its frame is rendered, or with null if the
- * charts did not change in time.
- */
-function sampleOf(page: Page, n: number): Promise<PressSample | null> {
+/** Resolves with true once `n` presses have had their frame rendered, false if that takes too long. */
+function settled(page: Page, n: number): Promise<boolean> {
   return page.evaluate(
     ([n, timeout]) =>
-      new Promise<PressSample | null>((done) => {
+      new Promise<boolean>((done) => {
         const probe = (window as unknown as ProbeWindow).uiBenchProbe;
-        const timer = setTimeout(() => done(null), timeout);
+        const timer = setTimeout(() => done(false), timeout);
         probe.notify = () => {
           if (probe.settled < n) return;
           clearTimeout(timer);
-          done(probe.samples[n - 1]!);
+          done(true);
         };
         probe.notify();
       }),
@@ -175,31 +196,30 @@ function sampleOf(page: Page, n: number): Promise<PressSample | null> {
 }
 
 /**
- * Opens the app on the scenario in a new page, throttled at `rate` from the start, and waits for
- * the lever's slider and a chart line. The page's errors are added to `errors`.
+ * Opens the app on the scenario in a new page with the probe, throttled at `rate` from the start,
+ * waits for the lever's slider and a chart line, and focuses the slider. Page errors go to `errors`.
  */
 async function openApp(browser: Browser, base: string, rate: number, errors: string[]) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`page error: ${m.text()}`);
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
   });
-  // tsx compiles with esbuild's keepNames, which wraps named functions in the code handed to
-  // page.evaluate with a `__name(...)` helper that only exists in Node.
+  // tsx compiles with esbuild's keepNames, which wraps named functions in the code handed to the
+  // page with a `__name(...)` helper that only exists in Node.
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await page.addInitScript(probeInPage, MEASURE);
   const cdp = await page.context().newCDPSession(page);
   if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await page.goto(new URL(`/${QUERY}`, base).href);
   const slider = page.getByRole('slider', { name: LEVER, exact: true });
   await slider.waitFor();
-  await page.locator('svg[role=img] path.series').first().waitFor();
+  await page.locator('svg.line-chart path.series').first().waitFor();
+  await slider.focus();
   return { page, cdp, slider };
 }
 
-/**
- * Presses `key(n)` for n = 0 … count − 1, each once the frame after the previous press has
- * rendered and a task after it has run.
- */
+/** Presses `key(n)` for n = 0 … count − 1, each once the frame after the previous press has rendered. */
 async function pressAfterFrames(page: Page, count: number, key: (n: number) => string): Promise<void> {
   for (let n = 0; n < count; n++) {
     await page.keyboard.press(key(n));
@@ -207,296 +227,122 @@ async function pressAfterFrames(page: Page, count: number, key: (n: number) => s
   }
 }
 
-async function measureInteraction(browser: Browser, base: string) {
-  const errors: string[] = [];
-  const { page, cdp, slider } = await openApp(browser, base, CPU_THROTTLING_RATE, errors);
-  const start = await slider.inputValue();
-  await installProbe(page);
-  await page.evaluate(() => performance.clearMeasures('lever-update'));
-  await slider.focus();
-
-  const frames: number[] = [];
-  const rafTimestamps: number[] = [];
-  const problems: string[] = [];
+/** Presses `key` PRESSES times, each once the previous one's frame has rendered; returns their samples. */
+async function pressAll(page: Page, key: string, label: string, problems: string[]): Promise<PressSample[]> {
+  const [pressed, rendered] = await probeOf(page, (p) => [p.presses.length, p.settled] as const);
   for (let n = 1; n <= PRESSES; n++) {
-    await page.keyboard.press('ArrowRight');
-    const sample = await sampleOf(page, n);
-    if (!sample) {
-      problems.push(`press ${n}: no chart path changed within ${WAIT_PER_PRESS_MS} ms`);
+    await page.keyboard.press(key);
+    if (!(await settled(page, rendered + n))) {
+      problems.push(`${label}press ${n}: no chart path changed within ${WAIT_PER_PRESS_MS} ms`);
       break;
     }
-    frames.push(sample.frameMs);
-    rafTimestamps.push(sample.rafTimestampMs);
-    if (!sample.seriesChanged) problems.push(`press ${n}: no path.series changed`);
-    if (sample.measures !== n) problems.push(`press ${n}: ${sample.measures} lever-update measures, expected ${n}`);
   }
-  const scriptWork = await page.evaluate(() =>
-    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
-  );
-  const end = await slider.inputValue();
-  if (scriptWork.length !== PRESSES) problems.push(`${scriptWork.length} lever-update measures for ${PRESSES} presses`);
+  const presses = (await probeOf(page, (p) => p.presses)).slice(pressed);
+  if (presses.length !== PRESSES) problems.push(`${label}${presses.length} ${MEASURE} measures, ${PRESSES} presses`);
+  const checks: [string, (p: PressSample) => unknown][] = [
+    ['had no frame after them', (p) => p.frameMs === undefined],
+    ["measures ended before a chart's path.series changed", (p) => !p.seriesChanged],
+    ["changed a chart's path.series after their measure ended", (p) => p.seriesAfterMeasure],
+  ];
+  for (const [what, test] of checks) {
+    const n = presses.filter(test).length;
+    if (n) problems.push(`${label}${n} steps ${what}`);
+  }
+  return presses;
+}
 
+/**
+ * The Event Timing cross-check, from the presses' keydown entries (Chromium gives the input event
+ * dispatched inside a keydown no entry of its own; the keydown's processing includes it):
+ * processingStart → processingEnd, the dispatch the measure spans, against the measure; the
+ * duration, to the next paint in steps of 8 ms, against keypress → frame; and the input delay, the
+ * time from the keypress until its first listener ran (the main thread was busy).
+ */
+function eventTiming(presses: PressSample[], events: Probe['events']) {
+  const pairs = presses.flatMap((p) => {
+    const e = events.find((x) => Math.abs(x.startTime - p.keydownAt) < 1);
+    return e ? [{ p, e, processing: e.processingEnd - e.processingStart }] : [];
+  });
+  return {
+    inputDelayMs: distribution(pairs.map((x) => x.e.processingStart - x.e.startTime)),
+    processingMs: distribution(pairs.map((x) => x.processing)),
+    processingMinusMeasureMs: distribution(pairs.map((x) => x.processing - x.p.stepMs)),
+    durationMs: distribution(pairs.map((x) => x.e.duration)),
+    durationMinusFrameMs: distribution(pairs.map((x) => x.e.duration - (x.p.frameMs ?? NaN))),
+  };
+}
+
+async function measureInteraction(browser: Browser, base: string) {
+  const problems: string[] = [];
+  const { page, cdp, slider } = await openApp(browser, base, CPU_THROTTLING_RATE, problems);
+  const start = await slider.inputValue();
+  const presses = await pressAll(page, 'ArrowRight', '', problems);
+  const end = await slider.inputValue();
+  const timing = eventTiming(presses, await probeOf(page, (p) => p.events));
   // For reading the figures above: the same steps back at full speed, and what the throttling
   // does to a fixed loop on this machine. Neither is judged.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await page.evaluate(() => performance.clearMeasures('lever-update'));
-  for (let n = 1; n <= PRESSES; n++) {
-    await page.keyboard.press('ArrowLeft');
-    if (!(await sampleOf(page, PRESSES + n))) {
-      problems.push(`press ${n} at full speed: no chart path changed within ${WAIT_PER_PRESS_MS} ms`);
-      break;
-    }
-  }
-  const fullSpeed = await page.evaluate(() =>
-    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
-  );
-  if (fullSpeed.length !== PRESSES) problems.push(`${fullSpeed.length} measures for ${PRESSES} presses at full speed`);
+  const fullSpeed = await pressAll(page, 'ArrowLeft', 'at full speed: ', problems);
   const calibration = await calibrateThrottling(page, cdp);
-  problems.push(...errors);
   await page.close();
-  return { start, end, scriptWork, frames, rafTimestamps, fullSpeed, calibration, problems };
+  return { start, end, presses, eventTiming: timing, fullSpeed, calibration, problems };
 }
 
-/** A loop of pure arithmetic that takes about this long at full speed. */
-const CALIBRATION_LOOP_MS = 1;
-
 /**
- * A fixed loop that takes CALIBRATION_LOOP_MS at full speed, timed at the bench's throttling 100
- * times, each in a task after a frame as a lever step is. The spread of these figures is the
- * machine's and the throttling's, not the app's.
+ * A fixed loop that takes CALIBRATION_LOOP_MS at full speed, timed at the bench's throttling
+ * PRESSES times, each in a task after a frame as a lever step is. The spread of these figures is
+ * the machine's and the throttling's, not the app's.
  */
-async function calibrateThrottling(page: Page, cdp: CDPSession) {
-  const iterations = await page.evaluate(
-    ([ms]) => {
-      const f = (count: number) => {
-        let x = 0;
-        for (let i = 0; i < count; i++) x += Math.sqrt(i) * (i & 7);
-        return x;
-      };
-      let n = 20_000;
-      for (let k = 0; k < 200; k++) f(n); // optimized before it is timed
-      const times: number[] = [];
-      for (let k = 0; k < 41; k++) {
-        const t = performance.now();
-        f(n * 10);
-        times.push(performance.now() - t);
-      }
-      times.sort((a, b) => a - b);
-      n = Math.round((n * 10 * ms) / times[20]!);
-      (window as unknown as { calibrationLoop: (n: number) => number }).calibrationLoop = f;
-      return n;
-    },
-    [CALIBRATION_LOOP_MS] as const,
-  );
+async function calibrateThrottling(page: Page, cdp: CDPSession): Promise<number[]> {
+  type Loop = { calibrationLoop: (n: number) => number };
+  const iterations = await page.evaluate((ms) => {
+    const f = (count: number) => {
+      let x = 0;
+      for (let i = 0; i < count; i++) x += Math.sqrt(i) * (i & 7);
+      return x;
+    };
+    for (let k = 0; k < 200; k++) f(20_000); // optimized before it is timed
+    const times: number[] = [];
+    for (let k = 0; k < 41; k++) {
+      const t = performance.now();
+      f(200_000);
+      times.push(performance.now() - t);
+    }
+    (window as unknown as Loop).calibrationLoop = f;
+    return Math.round((200_000 * ms) / times.sort((a, b) => a - b)[20]!);
+  }, CALIBRATION_LOOP_MS);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
-  const samples = await page.evaluate(
+  return page.evaluate(
     async ([n, count]) => {
-      const f = (window as unknown as { calibrationLoop: (n: number) => number }).calibrationLoop;
       const out: number[] = [];
       for (let k = 0; k < count; k++) {
         await new Promise(requestAnimationFrame);
         await new Promise((r) => setTimeout(r, 0));
         const t = performance.now();
-        f(n);
+        (window as unknown as Loop).calibrationLoop(n);
         out.push(performance.now() - t);
       }
       return out;
     },
     [iterations, PRESSES] as const,
   );
-  return { loopMs: CALIBRATION_LOOP_MS, iterations, samples };
 }
-
-/** Steps taken at full speed before `measureWarmed` times its presses. */
-const WARM_UP_STEPS = 300;
 
 /**
  * The same presses at the same throttling, in a page where V8 has first run the app's code
  * through WARM_UP_STEPS lever steps at full speed (back and forth, then Home). The difference
- * from the judged figure is what a fresh page's first presses cost while that code warms up.
+ * from the fresh page's figures is what its first presses cost while that code warms up.
  */
 async function measureWarmed(browser: Browser, base: string) {
   const problems: string[] = [];
   const { page, cdp, slider } = await openApp(browser, base, 1, problems);
-  await slider.focus();
   await pressAfterFrames(page, WARM_UP_STEPS, (n) => (n % 100 < 50 ? 'ArrowRight' : 'ArrowLeft'));
   await pressAfterFrames(page, 1, () => 'Home');
   if ((await slider.inputValue()) !== '0') problems.push('warmed: the slider did not return to 0');
-  await page.evaluate(() => performance.clearMeasures('lever-update'));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
-  await pressAfterFrames(page, PRESSES, () => 'ArrowRight');
-  const samples = await page.evaluate(() =>
-    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
-  );
-  if (samples.length !== PRESSES) problems.push(`warmed: ${samples.length} measures for ${PRESSES} presses`);
+  const presses = await pressAll(page, 'ArrowRight', 'warmed: ', problems);
   await page.close();
-  return { samples, problems };
-}
-
-/** One DOM change of a step, on the node at `path` (child indexes from `<body>`). */
-interface Change {
-  path: number[];
-  /** the node's name when recorded, checked when replayed */
-  node: string;
-  kind: 'attribute' | 'text' | 'children';
-  /** the attribute, for `attribute` */
-  name?: string;
-  /** the attribute's value (null once removed), the text node's data, or the element's text */
-  value: string | null;
-}
-
-interface Recording {
-  html: string;
-  sliderPath: number[];
-  start: string;
-  steps: Change[][];
-  /** every chart path's `d` after the last press, to check the replay against */
-  finalPaths: string[];
-}
-
-/** Every chart path's `d`, in document order. */
-/** The paths a lever step draws (the likely ranges follow later, from the worker: not these). */
-function chartPaths(): string[] {
-  return [...document.querySelectorAll('svg[role=img] path:not(.range)')].map((p) => p.getAttribute('d') ?? '');
-}
-
-/**
- * The page as it is before the first press, without its scripts, and what each of the presses
- * changed in it, recorded at full speed in a fresh page. The recording's observer runs in every
- * step, so these steps are not timed here. What the Monte Carlo worker's answers change (the likely
- * ranges, the "no effect" marks) is left out: it comes between presses, not from them.
- */
-async function recordSteps(browser: Browser, base: string, problems: string[]): Promise<Recording> {
-  const { page, slider } = await openApp(browser, base, 1, problems);
-  await slider.focus();
-  const start = await slider.inputValue();
-  const { html, sliderPath } = await page.evaluate(() => {
-    const pathTo = (node: Node): number[] => {
-      const path: number[] = [];
-      for (let n = node; n !== document.body && n.parentNode; n = n.parentNode)
-        path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
-      return path;
-    };
-    const steps: Change[][] = [];
-    (window as unknown as { recordedSteps: Change[][] }).recordedSteps = steps;
-    const copy = document.documentElement.cloneNode(true) as HTMLElement;
-    for (const el of copy.querySelectorAll('script, link[rel=modulepreload]')) el.remove();
-    // A press starts a step; what changes until the next press is that step's.
-    window.addEventListener('keydown', () => steps.push([]), { capture: true });
-    new MutationObserver((records) => {
-      const step = steps.at(-1);
-      if (!step) return;
-      for (const r of records) {
-        const node = r.target;
-        // The likely ranges change when the Monte Carlo worker answers, between presses and on
-        // its own clock: those changes are not a lever step's, so they are left out of the replay.
-        const element = node instanceof Element ? node : node.parentElement;
-        const band = (n: Node) => n instanceof Element && n.matches('.lever-inert');
-        if (element?.matches('path.range, g.lines') || element?.closest('.card-range, .legend-range, .lever-inert')) {
-          continue;
-        }
-        if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].some(band)) continue;
-        const change = { path: pathTo(node), node: node.nodeName };
-        if (r.type === 'attributes') {
-          const value = (node as Element).getAttribute(r.attributeName!);
-          step.push({ ...change, kind: 'attribute', name: r.attributeName!, value });
-        } else if (r.type === 'characterData') step.push({ ...change, kind: 'text', value: (node as Text).data });
-        else step.push({ ...change, kind: 'children', value: node.textContent });
-      }
-    }).observe(document.body, { subtree: true, attributes: true, characterData: true, childList: true });
-    return { html: `<!doctype html>${copy.outerHTML}`, sliderPath: pathTo(document.activeElement!) };
-  });
-  await pressAfterFrames(page, PRESSES, () => 'ArrowRight');
-  // The worker's last answer may still rescale the charts: wait for it, so that the recorded steps
-  // and the final paths are read from the same page.
-  await page.waitForFunction(() => document.querySelectorAll('g.lines.updating').length === 0, undefined, {
-    timeout: 20_000,
-    polling: 'raf',
-  });
-  const steps = await page.evaluate(() => (window as unknown as { recordedSteps: Change[][] }).recordedSteps);
-  const finalPaths = await page.evaluate(chartPaths);
-  await page.close();
-  return { html, sliderPath, start, steps, finalPaths };
-}
-
-/**
- * Replays a recording in a copy of the page that runs none of the app's code: a script of a few
- * lines makes each step's DOM changes in the slider's input event, timed as the app times its own
- * (src/ui/timing.ts). What it measures is what those DOM changes alone cost here, with the same
- * elements, styles and throttling: the part of a step that is the browser's, whatever code makes
- * the changes. The chart paths it ends with are checked against the app's.
- */
-async function measureReplay(browser: Browser, base: string, recording: Recording, problems: string[]) {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`replay page error: ${e.message}`));
-  const url = new URL('/__replay', base).href;
-  const script = new URL('/__replay.js', base).href;
-  const html = recording.html.replace('</body>', `<script src="${script}"></script></body>`);
-  // The function's source as tsx compiled it, which may call esbuild's `__name` helper.
-  const replay = `globalThis.__name = (fn) => fn;\n(${replayInPage.toString()})(${JSON.stringify(recording)});`;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.route(script, (route) => route.fulfill({ contentType: 'text/javascript', body: replay }));
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING_RATE });
-  await page.goto(url);
-  const slider = page.getByRole('slider', { name: LEVER, exact: true });
-  await slider.waitFor();
-  await page.waitForFunction(() => 'replayReady' in window);
-  await slider.focus();
-  await pressAfterFrames(page, PRESSES, () => 'ArrowRight');
-  const samples = await page.evaluate(() =>
-    performance.getEntriesByName('lever-update', 'measure').map((e) => e.duration),
-  );
-  if (recording.steps.length !== PRESSES) problems.push(`recorded ${recording.steps.length} presses, not ${PRESSES}`);
-  if (recording.steps.some((step) => step.length === 0)) problems.push('a recorded press changed nothing');
-  if (samples.length !== PRESSES) problems.push(`replay: ${samples.length} measures for ${PRESSES} presses`);
-  const paths = await page.evaluate(chartPaths);
-  if (JSON.stringify(paths) !== JSON.stringify(recording.finalPaths))
-    problems.push('replay: the chart paths after the last press differ from the app');
-  problems.push(...(await page.evaluate(() => (window as unknown as { replayReady: string[] }).replayReady)));
-  await page.close();
-  return samples;
-}
-
-/** Runs in the replay page, on its own: no imports, nothing from Node. */
-function replayInPage(recording: Recording): void {
-  const problems: string[] = [];
-  const at = (path: number[]) => path.reduce<Node | undefined>((n, i) => n?.childNodes[i], document.body);
-  // The nodes are found once, as the app holds references to the elements it writes; a text node
-  // that a step creates is found when a later step changes it.
-  const steps = recording.steps.map((step) =>
-    step.map((change) => {
-      const node = at(change.path);
-      if (node && node.nodeName !== change.node)
-        problems.push(`replay: ${node.nodeName} where ${change.node} was, at ${change.path.join('.')}`);
-      return { ...change, target: node };
-    }),
-  );
-  const slider = at(recording.sliderPath) as HTMLInputElement;
-  slider.value = recording.start;
-  let start = 0;
-  let next = 0;
-  addEventListener('input', () => (start = performance.now()), true);
-  document.addEventListener(
-    'input',
-    (e) => {
-      if (e.target !== slider) return;
-      for (const c of steps[next++] ?? []) {
-        const target = c.target ?? at(c.path);
-        if (target?.nodeName !== c.node) {
-          problems.push(`replay: no ${c.node} at ${c.path.join('.')}`);
-          continue;
-        }
-        if (c.kind === 'text') (target as Text).data = c.value ?? '';
-        else if (c.kind === 'children') target.textContent = c.value;
-        else if (c.value === null) (target as Element).removeAttribute(c.name!);
-        else (target as Element).setAttribute(c.name!, c.value);
-      }
-      queueMicrotask(() => performance.measure('lever-update', { start, end: performance.now() }));
-    },
-    true,
-  );
-  (window as unknown as { replayReady: string[] }).replayReady = problems;
+  return { presses, problems };
 }
 
 /**
@@ -505,27 +351,15 @@ function replayInPage(recording: Recording): void {
  * has answered for the settings in view and the page has drawn it). At the bench's throttling.
  */
 async function measureBandsFollow(browser: Browser, base: string, problems: string[]): Promise<number[]> {
-  const { page, slider } = await openApp(browser, base, CPU_THROTTLING_RATE, problems);
-  const settled = () =>
-    page.waitForFunction(
-      () =>
-        document.querySelectorAll('g.lines').length > 0 &&
-        document.querySelectorAll('g.lines.updating').length === 0 &&
-        [...document.querySelectorAll('path.range')].every((p) => (p.getAttribute('d') ?? '').startsWith('M')),
-      undefined,
-      { timeout: 20_000, polling: 'raf' },
-    );
-  await settled();
-  await page.evaluate(() => {
-    window.addEventListener(
-      'keydown',
-      () => ((window as unknown as { lastKeydown: number }).lastKeydown = performance.now()),
-      {
-        capture: true,
-      },
-    );
-  });
-  await slider.focus();
+  const { page } = await openApp(browser, base, CPU_THROTTLING_RATE, problems);
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('g.lines').length > 0 &&
+      document.querySelectorAll('g.lines.updating').length === 0 &&
+      [...document.querySelectorAll('path.range')].every((p) => (p.getAttribute('d') ?? '').startsWith('M')),
+    undefined,
+    { timeout: 20_000, polling: 'raf' },
+  );
   const samples: number[] = [];
   for (let n = 0; n < BAND_STOPS; n++) {
     await pressAfterFrames(page, 3, () => 'ArrowRight');
@@ -534,7 +368,7 @@ async function measureBandsFollow(browser: Browser, base: string, problems: stri
         new Promise<number>((done) => {
           const check = () => {
             if (document.querySelectorAll('g.lines.updating').length === 0) {
-              done(performance.now() - (window as unknown as { lastKeydown: number }).lastKeydown);
+              done(performance.now() - (window as unknown as ProbeWindow).uiBenchProbe.lastKeydown);
             } else requestAnimationFrame(check);
           };
           check();
@@ -546,8 +380,16 @@ async function measureBandsFollow(browser: Browser, base: string, problems: stri
   return samples;
 }
 
+/** Lighthouse's scores of one load of the scenario, or the error it threw. */
+async function measureLighthouse(url: string) {
+  try {
+    return { url, ...(await lighthouseScores(url)), targets: LIGHTHOUSE_TARGETS };
+  } catch (e) {
+    return { url, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 async function main(): Promise<void> {
-  const json = process.argv.includes('--json');
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -557,19 +399,16 @@ async function main(): Promise<void> {
     browser = await launchBrowser();
     const chromium = browser.version();
     const run = await measureInteraction(browser, app.url);
-    const replayProblems: string[] = [];
-    const recording = await recordSteps(browser, app.url, replayProblems);
-    const replay = await measureReplay(browser, app.url, recording, replayProblems);
     const warmed = await measureWarmed(browser, app.url);
     const bandProblems: string[] = [];
-    const bandsFollow = distribution(await measureBandsFollow(browser, app.url, bandProblems));
-    const script = distribution(run.scriptWork);
-    const frame = distribution(run.frames);
-    const rafTimestamp = distribution(run.rafTimestamps);
-    const fullSpeed = distribution(run.fullSpeed);
-    const loopAtThrottling = distribution(run.calibration.samples);
-    const replayed = distribution(replay);
-    const afterWarmUp = distribution(warmed.samples);
+    const bands = distribution(await measureBandsFollow(browser, app.url, bandProblems));
+    await browser.close();
+    browser = undefined;
+    // Lighthouse launches a Chromium of its own, on the page bench:lighthouse measures.
+    const lighthouse = await measureLighthouse(new URL(`/?scenario=${SCENARIO}`, app.url).href);
+    const frame = distribution(run.presses.map((p) => p.frameMs ?? NaN));
+    const script = distribution(run.presses.map((p) => p.stepMs));
+    const seriesChangedByEnd = run.presses.filter((p) => p.seriesChanged).length;
     const figures = {
       chromium,
       cpuThrottlingRate: CPU_THROTTLING_RATE,
@@ -577,73 +416,71 @@ async function main(): Promise<void> {
       lever: LEVER,
       presses: PRESSES,
       leverValue: { start: Number(run.start), end: Number(run.end) },
-      scriptWorkMs: { ...script, budgetP95: BUDGET.scriptWorkP95Ms, within: script.p95 <= BUDGET.scriptWorkP95Ms },
-      keypressToFrameMs: {
-        ...frame,
-        budgetP95: BUDGET.keypressToFrameP95Ms,
-        within: frame.p95 <= BUDGET.keypressToFrameP95Ms,
+      keypressToFrameMs: { ...frame, budgetP95: BUDGET.frameP95Ms, within: frame.p95 <= BUDGET.frameP95Ms },
+      // Not judged: keep the p50 under about SCRIPT_WORK_P50_NOTE_MS at this throttling.
+      scriptWorkMs: { ...script, noteP50: SCRIPT_WORK_P50_NOTE_MS, seriesChangedByEnd },
+      eventTiming: run.eventTiming,
+      bandsFollowMs: { ...bands, budgetP95: BUDGET.bandsP95Ms, within: bands.p95 <= BUDGET.bandsP95Ms },
+      initialJsCss: { ...size, budgetKB: BUDGET.initialGzipKB },
+      lighthouse,
+      // Not judged: the same steps back at full speed, a fixed loop under the same throttling, and
+      // the same presses after the app's code has run WARM_UP_STEPS steps at full speed.
+      scriptWorkFullSpeedMs: distribution(run.fullSpeed.map((p) => p.stepMs)),
+      throttlingCheck: { loopMsAtFullSpeed: CALIBRATION_LOOP_MS, atThrottlingMs: distribution(run.calibration) },
+      warmedUp: {
+        warmUpSteps: WARM_UP_STEPS,
+        scriptWorkMs: distribution(warmed.presses.map((p) => p.stepMs)),
+        keypressToFrameMs: distribution(warmed.presses.map((p) => p.frameMs ?? NaN)),
       },
-      // As briefed (rAF timestamp − keydown timeStamp); not judged: the frame's timestamp can precede the press.
-      rafTimestampMinusKeydownMs: rafTimestamp,
-      // Not judged: the same steps back at full speed, and a fixed loop under the same throttling.
-      scriptWorkFullSpeedMs: fullSpeed,
-      throttlingCheck: { loopMsAtFullSpeed: run.calibration.loopMs, atThrottlingMs: loopAtThrottling },
-      // Not judged: the same steps' DOM changes made by a bare script in a copy of the page, at the same throttling.
-      domChangesAloneMs: replayed,
-      // Not judged: the same presses after the app's code has run WARM_UP_STEPS steps at full speed.
-      scriptWorkAfterWarmUpMs: { ...afterWarmUp, warmUpSteps: WARM_UP_STEPS },
-      initialJsCss: size,
-      bandsFollowMs: {
-        ...bandsFollow,
-        budgetP95: BUDGET.bandsFollowP95Ms,
-        within: bandsFollow.p95 <= BUDGET.bandsFollowP95Ms,
-      },
-      problems: [...run.problems, ...replayProblems, ...warmed.problems, ...bandProblems],
+      problems: [...run.problems, ...warmed.problems, ...bandProblems],
     };
-
-    if (json) {
+    if (process.argv.includes('--json')) {
       process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
       return;
     }
-    const verdict = (ok: boolean) => (ok ? 'within' : 'OVER');
+
     const d = (x: Distribution) => `p50 ${x.p50}  p95 ${x.p95}  max ${x.max} ms`;
-    const rows: [string, string, string, string][] = [
-      ['figure', 'measured', 'budget', ''],
-      [
-        `script work per press (n=${script.samples})`,
-        d(script),
-        `p95 ≤ ${BUDGET.scriptWorkP95Ms} ms`,
-        verdict(figures.scriptWorkMs.within),
-      ],
-      [
-        `keypress → next frame (n=${frame.samples})`,
-        d(frame),
-        `p95 ≤ ${BUDGET.keypressToFrameP95Ms} ms`,
-        verdict(figures.keypressToFrameMs.within),
-      ],
-      [
-        `likely ranges follow a stopped slider (n=${bandsFollow.samples})`,
-        d(bandsFollow),
-        `p95 ≤ ${BUDGET.bandsFollowP95Ms} ms`,
-        verdict(figures.bandsFollowMs.within),
-      ],
-      [
-        `initial JS + CSS (${size.files.length} files)`,
-        `${size.gzipKB} kB gzip -${GZIP_LEVEL}`,
-        `≤ ${BUDGET.initialGzipKB} kB`,
-        verdict(size.within),
-      ],
-    ];
+    const rows: string[][] = [['figure', 'measured', 'budget', '']];
+    const row = (figure: string, measured: string, budget: string, within?: boolean) =>
+      rows.push([figure, measured, budget, within === undefined ? 'not judged' : within ? 'within' : 'OVER']);
+    const B = BUDGET;
+    row(`keypress → next frame (n=${frame.samples})`, d(frame), `p95 ≤ ${B.frameP95Ms} ms`, frame.p95 <= B.frameP95Ms);
+    row(`script work per step (n=${script.samples})`, d(script), `keep p50 ≲ ${SCRIPT_WORK_P50_NOTE_MS} ms`);
+    row(
+      `likely ranges follow a stopped slider (n=${bands.samples})`,
+      d(bands),
+      `p95 ≤ ${B.bandsP95Ms} ms`,
+      bands.p95 <= B.bandsP95Ms,
+    );
+    row(`initial JS + CSS`, `${size.gzipKB} kB gzip -${GZIP_LEVEL}`, `≤ ${B.initialGzipKB} kB`, size.within);
+    if ('error' in lighthouse) row('Lighthouse, mobile (1 run)', 'failed', '');
+    else {
+      const scores = { performance: 'performance', accessibility: 'accessibility', bestPractices: 'best practices' };
+      for (const [k, label] of Object.entries(scores) as [keyof typeof scores, string][]) {
+        const [score, target] = [lighthouse[k], LIGHTHOUSE_TARGETS[k]];
+        row(`Lighthouse ${label}, mobile (1 run)`, `${score}`, target === 100 ? '100' : `≥ ${target}`, score >= target);
+      }
+    }
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const et = run.eventTiming;
+    const metric = (name: string) =>
+      'error' in lighthouse ? '' : `${name} ${Math.round(lighthouse.metrics[name] ?? NaN)} ms`;
     const out = [
-      `UI benchmark: production build, Chromium ${chromium}, CPU throttled ${CPU_THROTTLING_RATE}×`,
+      `UI benchmark: production build, Chromium ${chromium}, CPU throttled ${CPU_THROTTLING_RATE}×; judge the median of three runs`,
       `${PRESSES} × ArrowRight on "${LEVER}" (${figures.leverValue.start} → ${figures.leverValue.end}), /${QUERY}`,
       ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd()),
-      `  rAF timestamp − keydown timeStamp (not judged: it can precede the commit): ${d(rafTimestamp)}`,
-      `  not judged: script work of ${fullSpeed.samples} × ArrowLeft back at full speed: ${d(fullSpeed)}`,
-      `  not judged: a fixed ${run.calibration.loopMs} ms loop (at full speed), run after a frame at ${CPU_THROTTLING_RATE}×: ${d(loopAtThrottling)}`,
-      `  not judged: the same ${replayed.samples} steps' DOM changes alone, made by a bare script in a copy of the page, at ${CPU_THROTTLING_RATE}×: ${d(replayed)}`,
-      `  not judged: script work of the same ${afterWarmUp.samples} presses at ${CPU_THROTTLING_RATE}× after ${WARM_UP_STEPS} steps at full speed (code warmed up): ${d(afterWarmUp)}`,
+      `  script work: the "${MEASURE}" measure, from the keydown's first listener to a microtask after the input event's last; it includes React's render, commit and effects, not the frame's style, layout and paint`,
+      `    a chart's path.series had changed by the measure's end in ${seriesChangedByEnd}/${script.samples} steps`,
+      `    Event Timing, keydown processingStart → processingEnd (n=${et.processingMs.samples}): ${d(et.processingMs)}; minus the measure: ${d(et.processingMinusMeasureMs)}`,
+      `    Event Timing, keydown input delay (keypress → first listener): ${d(et.inputDelayMs)}`,
+      `    Event Timing, keydown duration to the next paint (8 ms steps, n=${et.durationMs.samples}): ${d(et.durationMs)}; minus keypress → frame: ${d(et.durationMinusFrameMs)}`,
+      `  not judged: script work of ${PRESSES} × ArrowLeft back at full speed: ${d(figures.scriptWorkFullSpeedMs)}`,
+      `  not judged: a fixed ${CALIBRATION_LOOP_MS} ms loop (at full speed), run after a frame at ${CPU_THROTTLING_RATE}×: ${d(figures.throttlingCheck.atThrottlingMs)}`,
+      `  not judged: the same presses at ${CPU_THROTTLING_RATE}× after ${WARM_UP_STEPS} steps at full speed (code warmed up): script work ${d(figures.warmedUp.scriptWorkMs)}; keypress → frame ${d(figures.warmedUp.keypressToFrameMs)}`,
+      'error' in lighthouse
+        ? `  Lighthouse on ${lighthouse.url} failed: ${lighthouse.error}`
+        : `  Lighthouse on ${lighthouse.url}: ${['TBT', 'FCP', 'LCP'].map(metric).join(', ')}; failing audits: ${lighthouse.failing.map((f) => f.title).join('; ') || 'none'}`,
+      `  one Lighthouse run: npm run bench:lighthouse runs three and prints their medians`,
       `  percentiles are nearest-rank; kB = 1000 bytes; ${size.files.map((f) => f.file).join(', ')}`,
       ...figures.problems.map((p) => `  WARNING ${p}`),
     ];
