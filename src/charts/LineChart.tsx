@@ -5,7 +5,7 @@
  * scales it. Focus follows the pointer, or the arrow keys, Home and End on the focused chart.
  */
 import { memo, useId, type KeyboardEvent, type PointerEvent } from 'react';
-import { nearestColumn, type LineChartGeometry } from './lineGeometry.ts';
+import { nearestColumn, type LineChartFrame, type LineChartGeometry, type SeriesPath } from './lineGeometry.ts';
 
 const CLIP_MARGIN = 3;
 
@@ -20,6 +20,83 @@ export interface LineChartProps {
   onFocus?: (index: number | undefined) => void;
 }
 
+/**
+ * The parts of a chart, each drawn again only when its own data change (a lever step changes the
+ * lines, and leaves a fixed axis, the bands and the default lines as they were).
+ */
+const Backdrop = memo(function Backdrop({ frame }: { frame: LineChartFrame }) {
+  const { plot } = frame;
+  return (
+    <>
+      {frame.bands.map((b) => (
+        <g key={b.label} className={`band tone-${b.tone}`}>
+          <rect x={plot.left} y={b.y} width={plot.right - plot.left} height={b.height} />
+          <text x={plot.right - 4} y={b.y + 12} textAnchor="end">
+            {b.label}
+          </text>
+        </g>
+      ))}
+      <g className="axis axis-y">
+        {frame.yTicks.map((t) => (
+          <g key={t.label} transform={`translate(0,${t.y})`}>
+            <line x1={plot.left} x2={plot.right} className="grid" />
+            <text x={plot.left - 6} dy="0.32em" textAnchor="end">
+              {t.label}
+            </text>
+          </g>
+        ))}
+      </g>
+    </>
+  );
+});
+
+const Periods = memo(function Periods({
+  periods,
+  plot,
+}: {
+  periods: LineChartGeometry['periods'];
+  plot: LineChartFrame['plot'];
+}) {
+  return periods.map((p, i) => (
+    <g key={i} className="window">
+      <rect x={p.x} y={plot.top} width={p.width} height={plot.bottom - plot.top} />
+      <text x={p.x + 3} y={plot.top + 11}>
+        {p.label}
+      </text>
+    </g>
+  ));
+});
+
+const TimeAxis = memo(function TimeAxis({ frame }: { frame: LineChartFrame }) {
+  const { plot } = frame;
+  return (
+    <g className="axis axis-x" transform={`translate(0,${plot.bottom})`}>
+      <line x1={plot.left} x2={plot.right} className="domain" />
+      {frame.xTicks.map((t) => (
+        <g key={t.x} transform={`translate(${t.x},0)`}>
+          <line y2={4} />
+          <text y={16} textAnchor="middle">
+            {t.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+});
+
+/** Paths of one kind: the likely ranges (filled), the default lines or the lines (stroked). */
+const Paths = memo(function Paths({ paths, kind }: { paths: SeriesPath[]; kind: 'range' | 'baseline' | 'series' }) {
+  return paths.map((p) => (
+    <path
+      key={p.id}
+      className={kind}
+      {...(kind === 'range' ? { fill: p.color } : { stroke: p.color })}
+      data-series={kind === 'series' ? p.id : `${p.id}-${kind}`}
+      d={p.d}
+    />
+  ));
+});
+
 export const LineChart = memo(function LineChart({
   name,
   geometry: g,
@@ -28,11 +105,11 @@ export const LineChart = memo(function LineChart({
   onFocus,
 }: LineChartProps) {
   const clipId = useId();
-  const { plot } = g;
+  const { plot, width, height } = g.frame;
   const last = g.columns.length - 1;
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const sx = box.width > 0 ? ((e.clientX - box.left) / box.width) * g.width : 0;
+    const sx = box.width > 0 ? ((e.clientX - box.left) / box.width) * width : 0;
     onFocus?.(nearestColumn(g, sx));
   };
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -54,7 +131,7 @@ export const LineChart = memo(function LineChart({
       xmlns="http://www.w3.org/2000/svg"
       role="img"
       aria-label={name}
-      viewBox={`0 0 ${g.width} ${g.height}`}
+      viewBox={`0 0 ${width} ${height}`}
       className="line-chart"
       tabIndex={0}
       onPointerMove={onFocus ? onPointerMove : undefined}
@@ -73,63 +150,13 @@ export const LineChart = memo(function LineChart({
           />
         </clipPath>
       </defs>
-      {g.bands.map((b) => (
-        <g key={b.label} className={`band tone-${b.tone}`}>
-          <rect x={plot.left} y={b.y} width={plot.right - plot.left} height={b.height} />
-          <text x={plot.right - 4} y={b.y + 12} textAnchor="end">
-            {b.label}
-          </text>
-        </g>
-      ))}
-      <g className="axis axis-y">
-        {g.yTicks.map((t) => (
-          <g key={t.label} transform={`translate(0,${t.y})`}>
-            <line x1={plot.left} x2={plot.right} className="grid" />
-            <text x={plot.left - 6} dy="0.32em" textAnchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      {g.periods.map((p, i) => (
-        <g key={i} className="window">
-          <rect x={p.x} y={plot.top} width={p.width} height={plot.bottom - plot.top} />
-          <text x={p.x + 3} y={plot.top + 11}>
-            {p.label}
-          </text>
-        </g>
-      ))}
-      <g className="axis axis-x" transform={`translate(0,${plot.bottom})`}>
-        <line x1={plot.left} x2={plot.right} className="domain" />
-        {g.xTicks.map((t) => (
-          <g key={t.x} transform={`translate(${t.x},0)`}>
-            <line y2={4} />
-            <text y={16} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <Backdrop frame={g.frame} />
+      <Periods periods={g.periods} plot={plot} />
+      <TimeAxis frame={g.frame} />
       <g clipPath={`url(#${clipId})`} className={rangesUpdating ? 'lines updating' : 'lines'}>
-        {g.lines.map((l) =>
-          l.range ? (
-            <path key={`${l.id}-range`} className="range" fill={l.color} data-series={`${l.id}-range`} d={l.range} />
-          ) : null,
-        )}
-        {g.lines.map((l) =>
-          l.baseline ? (
-            <path
-              key={`${l.id}-baseline`}
-              className="baseline"
-              stroke={l.color}
-              data-series={`${l.id}-baseline`}
-              d={l.baseline}
-            />
-          ) : null,
-        )}
-        {g.lines.map((l) => (
-          <path key={l.id} className="series" stroke={l.color} data-series={l.id} d={l.d} />
-        ))}
+        <Paths paths={g.ranges} kind="range" />
+        <Paths paths={g.baselines} kind="baseline" />
+        <Paths paths={g.lines} kind="series" />
       </g>
       {column && (
         <g className="focus">

@@ -4,7 +4,7 @@
  * its name and value (or, in a numbered layout, its number).
  */
 import { memo, useId } from 'react';
-import { strokeWidth, type NetworkLayout } from './networkLayout.ts';
+import { strokeWidth, type NetworkLayout, type PlacedArrow, type PlacedNode } from './networkLayout.ts';
 
 /** How strong a channel is at the current settings. */
 export interface LinkStrength {
@@ -20,6 +20,64 @@ export interface NetworkChartProps {
   /** one per link given to the layout, in the same order */
   strengths: readonly LinkStrength[];
 }
+
+/** One channel: its arrow, as wide as it is strong, and its label. Drawn again only when they change. */
+const Arrow = memo(function Arrow({
+  arrow: a,
+  strength,
+  value,
+  numbered,
+  markerId,
+}: {
+  arrow: PlacedArrow;
+  strength: number;
+  value: string;
+  numbered: boolean;
+  markerId: string;
+}) {
+  const { label } = a;
+  return (
+    <g data-link={a.id} className={strength <= 0 ? 'link idle' : 'link'}>
+      <line
+        x1={a.x1}
+        y1={a.y1}
+        x2={a.x2}
+        y2={a.y2}
+        markerEnd={`url(#${markerId})`}
+        strokeWidth={strokeWidth(strength)}
+      />
+      <text x={label.x} y={label.y} textAnchor={label.anchor}>
+        {label.name.map((text, k) => (
+          <tspan key={k} x={label.x} dy={k ? '1.2em' : undefined} className="link-label">
+            {text}
+          </tspan>
+        ))}
+        {!numbered && (
+          <tspan x={label.x} dy="1.2em">
+            <tspan className="link-value">{value}</tspan>
+            {label.unitFirst ? ` ${label.unitFirst}` : ''}
+          </tspan>
+        )}
+        {label.unitRest.map((text, k) => (
+          <tspan key={k} x={label.x} dy="1.2em">
+            {text}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+});
+
+const Nodes = memo(function Nodes({ nodes, radius }: { nodes: PlacedNode[]; radius: number }) {
+  return nodes.map((n) => (
+    <g key={n.id} className="node" transform={`translate(${n.x},${n.y})`} data-node={n.id}>
+      <circle r={radius} fill={n.color} />
+      <text y={n.nameY} textAnchor="middle">
+        {n.label}
+      </text>
+    </g>
+  ));
+});
 
 export const NetworkChart = memo(function NetworkChart({ name, layout, strengths }: NetworkChartProps) {
   const markerId = useId();
@@ -45,48 +103,17 @@ export const NetworkChart = memo(function NetworkChart({ name, layout, strengths
           <path d="M0,0L10,5L0,10z" className="arrowhead" />
         </marker>
       </defs>
-      {layout.arrows.map((a) => {
-        const s = strengths[a.index] ?? { strength: 0, value: '' };
-        const { label } = a;
-        return (
-          <g key={a.id} data-link={a.id} className={s.strength <= 0 ? 'link idle' : 'link'}>
-            <line
-              x1={a.x1}
-              y1={a.y1}
-              x2={a.x2}
-              y2={a.y2}
-              markerEnd={`url(#${markerId})`}
-              strokeWidth={strokeWidth(s.strength)}
-            />
-            <text x={label.x} y={label.y} textAnchor={label.anchor}>
-              {label.name.map((text, k) => (
-                <tspan key={k} x={label.x} dy={k ? '1.2em' : undefined} className="link-label">
-                  {text}
-                </tspan>
-              ))}
-              {!layout.numbered && (
-                <tspan x={label.x} dy="1.2em">
-                  <tspan className="link-value">{s.value}</tspan>
-                  {label.unitFirst ? ` ${label.unitFirst}` : ''}
-                </tspan>
-              )}
-              {label.unitRest.map((text, k) => (
-                <tspan key={k} x={label.x} dy="1.2em">
-                  {text}
-                </tspan>
-              ))}
-            </text>
-          </g>
-        );
-      })}
-      {layout.nodes.map((n) => (
-        <g key={n.id} className="node" transform={`translate(${n.x},${n.y})`} data-node={n.id}>
-          <circle r={layout.radius} fill={n.color} />
-          <text y={n.nameY} textAnchor="middle">
-            {n.label}
-          </text>
-        </g>
+      {layout.arrows.map((a) => (
+        <Arrow
+          key={a.id}
+          arrow={a}
+          strength={strengths[a.index]?.strength ?? 0}
+          value={strengths[a.index]?.value ?? ''}
+          numbered={layout.numbered}
+          markerId={markerId}
+        />
       ))}
+      <Nodes nodes={layout.nodes} radius={layout.radius} />
     </svg>
   );
 });

@@ -3,6 +3,12 @@
  * likely ranges as path data (d3-shape), the ticks, the shaded periods and the verdict bands, as
  * plain data rounded to a tenth. Pure: the same input gives the same geometry; the chart component
  * only draws it, and the tests read it as data.
+ *
+ * It comes in parts, because the parts change at different times: the frame (value domain, axes,
+ * verdict bands) stays put while a slider moves on a fixed axis; the default lines and the likely
+ * ranges change with the frame and the bands; only the lines change on every step. A caller that
+ * remembers each part (ChartsPanel does, with useMemo) recomputes, and React redraws, only what
+ * changed. `lineChartGeometry` puts the parts together in one call.
  */
 import { extent as d3extent, nice } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
@@ -18,13 +24,26 @@ export interface ChartLineInput {
   range?: { low: readonly number[]; high: readonly number[] } | undefined;
 }
 
+export interface Period {
+  from: number;
+  to: number;
+  label: string;
+}
+
+export interface VerdictBand {
+  from: number;
+  to: number;
+  tone: 'bad' | 'warn' | 'good' | 'neutral';
+  label: string;
+}
+
 export interface LineChartInput {
   times: readonly number[];
   lines: readonly ChartLineInput[];
   /** periods to shade on the time axis (e.g. a border closure), in time units */
-  periods?: readonly { from: number; to: number; label: string }[];
+  periods?: readonly Period[] | undefined;
   /** value bands behind the lines (e.g. fragile, stable) */
-  bands?: readonly { from: number; to: number; tone: 'bad' | 'warn' | 'good' | 'neutral'; label: string }[];
+  bands?: readonly VerdictBand[] | undefined;
   /** values the value axis must reach whatever the data (a fixed axis); it grows past them if the data do */
   domain?: readonly [number, number] | undefined;
   /** fixed ends of the value axis */
@@ -49,15 +68,31 @@ export interface ChartFormat {
   value: (v: number, decimals: number) => string;
 }
 
-export interface LineChartGeometry {
+/** What stays put while only the lines move: the plot, the scales' domains, the axes and the bands. */
+export interface LineChartFrame {
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
+  /** the time and value domains of the scales */
+  domain: { t0: number; t1: number; lo: number; hi: number };
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
   bands: { y: number; height: number; tone: string; label: string }[];
+}
+
+/** A path of one series: its line, its default line or its likely range. */
+export interface SeriesPath {
+  id: string;
+  color: string;
+  d: string;
+}
+
+export interface LineChartGeometry {
+  frame: LineChartFrame;
   periods: { x: number; width: number; label: string }[];
-  lines: { id: string; color: string; d: string; baseline?: string; range?: string }[];
+  ranges: SeriesPath[];
+  baselines: SeriesPath[];
+  lines: SeriesPath[];
   /** per time point: its x, and each line's y there (for the focus marks) */
   columns: { x: number; ys: number[] }[];
 }
@@ -65,37 +100,57 @@ export interface LineChartGeometry {
 export const MARGIN = { top: 14, right: 22, bottom: 30, left: 58 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** The lowest and highest of every line, default line and range, and of the domain asked for. */
-function extentOf(input: LineChartInput): [number, number] {
+/**
+ * The value axis's ends: every line, default line and range, and the domain asked for, within the
+ * fixed ends if any, rounded out to nice numbers. Cheap (it reads each value once), so a caller can
+ * work it out on every step and lay the frame out again only when it changes.
+ */
+export function valueDomain(input: LineChartInput): [number, number] {
   const all: number[] = [...(input.domain ?? [])];
   for (const l of input.lines) {
     all.push(...l.values);
     if (l.baseline) all.push(...l.baseline);
     if (l.range) all.push(...l.range.low, ...l.range.high);
   }
-  const [lo, hi] = d3extent(all.filter(Number.isFinite));
-  return lo === undefined || hi === undefined ? [0, 1] : [lo, hi];
-}
-
-export function lineChartGeometry(input: LineChartInput, size: Size, format: ChartFormat): LineChartGeometry {
-  const { width, height } = size;
-  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
-  const { times } = input;
-  const t0 = times[0] ?? 0;
-  const t1 = Math.max(times[times.length - 1] ?? 1, t0 + 1);
-  let [lo, hi] = extentOf(input);
-  lo = input.min ?? lo;
-  hi = input.max ?? hi;
+  const [min, max] = d3extent(all.filter(Number.isFinite));
+  let lo = input.min ?? min ?? 0;
+  let hi = input.max ?? max ?? 1;
   // A flat line (or one that varies by a rounding error) gets an axis around it.
   if (hi - lo < 1e-9 * Math.max(1, Math.abs(lo))) hi = lo + Math.max(Math.abs(lo) * 0.1, 1);
   if (input.min === undefined || input.max === undefined) [lo, hi] = nice(lo, hi, 5);
-  const x = scaleLinear().domain([t0, t1]).range([plot.left, plot.right]);
-  const y = scaleLinear().domain([lo, hi]).range([plot.bottom, plot.top]);
+  return [lo, hi];
+}
+
+/** The time span of some time points: their first and last (at least one apart). */
+export function timeSpan(times: readonly number[]): [number, number] {
+  const t0 = times[0] ?? 0;
+  return [t0, Math.max(times[times.length - 1] ?? 1, t0 + 1)];
+}
+
+export function lineChartFrame(
+  input: {
+    /** the first and the last time point */
+    span: readonly [number, number];
+    /** the value axis's ends (valueDomain) */
+    lo: number;
+    hi: number;
+    decimals?: number | undefined;
+    bands?: readonly VerdictBand[] | undefined;
+  },
+  size: Size,
+  format: ChartFormat,
+): LineChartFrame {
+  const { width, height } = size;
+  const { lo, hi } = input;
+  const [t0, t1] = input.span;
+  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const domain = { t0, t1, lo, hi };
+  const { x, y } = scalesOf({ plot, domain });
 
   // Ticks on whole periods: every 6 steps for two years, wider for longer horizons.
   const span = t1 - t0;
   const every = span > 120 ? 24 : span > 48 ? 12 : 6;
-  const xTicks: LineChartGeometry['xTicks'] = [];
+  const xTicks: LineChartFrame['xTicks'] = [];
   for (let t = Math.ceil(t0 / every) * every; t <= t1 + 1e-9; t += every) {
     xTicks.push({ x: round(x(t)), label: format.time(t) });
   }
@@ -111,37 +166,93 @@ export function lineChartGeometry(input: LineChartInput, size: Size, format: Cha
     const bottom = round(y(Math.max(b.from, lo)));
     return bottom > top ? [{ y: top, height: round(bottom - top), tone: b.tone, label: b.label }] : [];
   });
-  const periods = (input.periods ?? []).map((p) => ({
-    x: round(x(p.from)),
-    width: Math.max(1, round(x(p.to) - x(p.from))),
-    label: p.label,
-  }));
+  return { width, height, plot, domain, xTicks, yTicks, bands };
+}
 
-  const xi = (i: number) => x(times[i]!);
-  const path = (values: readonly number[]) =>
-    line<number>()
-      .x((_, i) => xi(i))
-      .y((v) => y(v))
-      .digits(1)(values) ?? '';
-  const rangePath = (r: { low: readonly number[]; high: readonly number[] }) =>
-    area<number>()
-      .x((i) => xi(i))
-      .y0((i) => y(r.low[i]!))
-      .y1((i) => y(r.high[i]!))
-      .digits(1)(times.map((_, i) => i)) ?? '';
-  const lines = input.lines.map((l) => ({
-    id: l.id,
-    color: l.color,
-    d: path(l.values),
-    ...(l.baseline ? { baseline: path(l.baseline) } : {}),
-    ...(l.range && l.range.low.length === times.length ? { range: rangePath(l.range) } : {}),
-  }));
-  const columns = times.map((_, i) => ({ x: round(xi(i)), ys: input.lines.map((l) => round(y(l.values[i]!))) }));
-  return { width, height, plot, xTicks, yTicks, bands, periods, lines, columns };
+/** The frame's scales: time to x, value to y. */
+function scalesOf(frame: Pick<LineChartFrame, 'plot' | 'domain'>) {
+  const { plot, domain } = frame;
+  return {
+    x: scaleLinear().domain([domain.t0, domain.t1]).range([plot.left, plot.right]),
+    y: scaleLinear().domain([domain.lo, domain.hi]).range([plot.bottom, plot.top]),
+  };
+}
+
+/** One path per series, of the values `pick` gives it (none where it gives nothing). */
+export function seriesPaths(
+  frame: LineChartFrame,
+  times: readonly number[],
+  lines: readonly ChartLineInput[],
+  pick: (line: ChartLineInput) => readonly number[] | undefined,
+): SeriesPath[] {
+  const { x, y } = scalesOf(frame);
+  const path = line<number>()
+    .x((_, i) => x(times[i]!))
+    .y((v) => y(v))
+    .digits(1);
+  return lines.flatMap((l) => {
+    const values = pick(l);
+    return values ? [{ id: l.id, color: l.color, d: path(values) ?? '' }] : [];
+  });
+}
+
+/** The likely range of each series that has one drawn for these time points, as an area. */
+export function rangePaths(
+  frame: LineChartFrame,
+  times: readonly number[],
+  lines: readonly ChartLineInput[],
+): SeriesPath[] {
+  const { x, y } = scalesOf(frame);
+  const indices = times.map((_, i) => i);
+  return lines.flatMap((l) => {
+    // A range drawn for another number of time points (a scenario switch in flight) is left out.
+    if (!l.range || l.range.low.length !== times.length) return [];
+    const { low, high } = l.range;
+    const d = area<number>()
+      .x((i) => x(times[i]!))
+      .y0((i) => y(low[i]!))
+      .y1((i) => y(high[i]!))
+      .digits(1)(indices);
+    return [{ id: l.id, color: l.color, d: d ?? '' }];
+  });
+}
+
+/** The shaded periods, as boxes along the time axis. */
+export function periodBoxes(frame: LineChartFrame, periods: readonly Period[]): LineChartGeometry['periods'] {
+  const { x } = scalesOf(frame);
+  return periods.map((p) => ({ x: round(x(p.from)), width: Math.max(1, round(x(p.to) - x(p.from))), label: p.label }));
+}
+
+/** Per time point, its x and each line's y there. */
+export function columnsOf(
+  frame: LineChartFrame,
+  times: readonly number[],
+  lines: readonly ChartLineInput[],
+): LineChartGeometry['columns'] {
+  const { x, y } = scalesOf(frame);
+  return times.map((t, i) => ({ x: round(x(t)), ys: lines.map((l) => round(y(l.values[i]!))) }));
+}
+
+/** The whole geometry in one call. */
+export function lineChartGeometry(input: LineChartInput, size: Size, format: ChartFormat): LineChartGeometry {
+  const [lo, hi] = valueDomain(input);
+  const frame = lineChartFrame(
+    { span: timeSpan(input.times), lo, hi, decimals: input.decimals, bands: input.bands },
+    size,
+    format,
+  );
+  return {
+    frame,
+    periods: periodBoxes(frame, input.periods ?? []),
+    ranges: rangePaths(frame, input.times, input.lines),
+    baselines: seriesPaths(frame, input.times, input.lines, (l) => l.baseline),
+    lines: seriesPaths(frame, input.times, input.lines, (l) => l.values),
+    columns: columnsOf(frame, input.times, input.lines),
+  };
 }
 
 /** The index of the time point nearest to a horizontal position in the chart's units. */
-export function nearestColumn(geometry: LineChartGeometry, sx: number): number {
+export function nearestColumn(geometry: Pick<LineChartGeometry, 'columns'>, sx: number): number {
   let best = 0;
   geometry.columns.forEach((c, i) => {
     if (Math.abs(c.x - sx) < Math.abs(geometry.columns[best]!.x - sx)) best = i;

@@ -7,7 +7,7 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { LineChart } from '../charts/LineChart.tsx';
-import { lineChartGeometry, type LineChartInput } from '../charts/lineGeometry.ts';
+import type { Period, VerdictBand } from '../charts/lineGeometry.ts';
 import type { Chart, Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import type { Uncertainty } from '../model/uncertainty.ts';
@@ -18,54 +18,13 @@ import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
 import { seriesItem, seriesValue } from './format.ts';
 import { Swatch } from './Swatch.tsx';
+import { useLineGeometry } from './useLineGeometry.ts';
 import { useWidth } from './useWidth.ts';
 
 /** the width a chart is laid out for until its box is measured */
 const FALLBACK_WIDTH = 520;
 /** A chart is half as tall as it is wide, within these bounds (as .chart-box in app.css). */
 const heightFor = (width: number) => Math.min(260, Math.max(200, Math.round(width / 2)));
-
-interface ChartInputs {
-  scenario: Scenario;
-  chart: Chart;
-  result: SimulationResult;
-  baseline: SimulationResult;
-  bands: Uncertainty | undefined;
-  reach: Reach | undefined;
-  periods: LineChartInput['periods'];
-  lang: Lang;
-}
-
-/** What one chart draws: its lines, default lines, likely ranges, periods, verdict bands and axis. */
-export function chartInput({ scenario, chart, result, baseline, bands, reach, periods, lang }: ChartInputs) {
-  const outcome = chart.bands ? scenario.outcomes.find((o) => o.id === chart.bands) : undefined;
-  // A fixed axis reaches what every series of the chart can reach.
-  const reached = chart.series.flatMap((s) => reach?.extents[s.id] ?? []);
-  return {
-    times: result.t,
-    lines: chart.series.map((s) => {
-      const band = bands?.bands.series[s.id];
-      return {
-        id: s.id,
-        color: s.color,
-        values: result.series[s.id] ?? [],
-        baseline: baseline.series[s.id],
-        range: band && { low: band.p10, high: band.p90 },
-      };
-    }),
-    periods,
-    bands: outcome?.bands?.map((b, i, all) => ({
-      from: all[i - 1]?.below ?? -Infinity,
-      to: b.below ?? Infinity,
-      tone: b.tone,
-      label: b.label[lang],
-    })),
-    domain: reached.length > 0 ? ([Math.min(...reached), Math.max(...reached)] as const) : undefined,
-    min: chart.min,
-    max: chart.max,
-    decimals: seriesItem(scenario, chart.series[0]!.id)?.format?.decimals,
-  } satisfies LineChartInput;
-}
 
 function Legend({ chart, updating }: { chart: Chart; updating: boolean }) {
   const scenario = useScenario();
@@ -87,32 +46,83 @@ function Legend({ chart, updating }: { chart: Chart; updating: boolean }) {
   );
 }
 
-interface ChartFigureProps extends Omit<ChartInputs, 'scenario' | 'lang'> {
+interface ChartFigureProps {
+  chart: Chart;
+  result: SimulationResult;
+  baseline: SimulationResult;
+  bands: Uncertainty | undefined;
+  reach: Reach | undefined;
+  periods: readonly Period[];
   updating: boolean;
   focus: number | undefined;
   onFocus: (index: number | undefined) => void;
 }
 
+/** The verdict bands of the outcome a chart shows behind its lines, if any. */
+function verdictOf(scenario: Scenario, chart: Chart, lang: Lang): VerdictBand[] | undefined {
+  const outcome = chart.bands ? scenario.outcomes.find((o) => o.id === chart.bands) : undefined;
+  return outcome?.bands?.map((b, i, all) => ({
+    from: all[i - 1]?.below ?? -Infinity,
+    to: b.below ?? Infinity,
+    tone: b.tone,
+    label: b.label[lang],
+  }));
+}
+
 const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
-  const { chart, result, updating, focus, onFocus } = props;
+  const { chart, result, baseline, bands, reach, periods, updating, focus, onFocus } = props;
   const scenario = useScenario();
   const { lang, t } = useT();
   const [box, width] = useWidth<HTMLDivElement>(FALLBACK_WIDTH);
-  const { baseline, bands, reach, periods } = props;
-  const geometry = useMemo(
-    () =>
-      width !== undefined &&
-      lineChartGeometry(
-        chartInput({ scenario, chart, result, baseline, bands, reach, periods, lang }),
-        { width, height: heightFor(width) },
-        {
-          time: (m) => monthLabel(lang, scenario.time.start, m, 'tick'),
-          value: (v, decimals) => formatNumber(lang, v, decimals),
-        },
-      ),
-    [scenario, chart, result, baseline, bands, reach, periods, lang, width],
+  // Each input keeps its identity while what it is made of does (see useLineGeometry).
+  const values = useMemo(
+    () => chart.series.map((s) => ({ id: s.id, color: s.color, values: result.series[s.id] ?? [] })),
+    [chart, result],
   );
+  const baselines = useMemo(
+    () => chart.series.map((s) => ({ id: s.id, color: s.color, values: baseline.series[s.id] ?? [] })),
+    [chart, baseline],
+  );
+  const ranges = useMemo(
+    () =>
+      chart.series.flatMap((s) => {
+        const band = bands?.bands.series[s.id];
+        return band ? [{ id: s.id, color: s.color, values: [], range: { low: band.p10, high: band.p90 } }] : [];
+      }),
+    [chart, bands],
+  );
+  const verdict = useMemo(() => verdictOf(scenario, chart, lang), [scenario, chart, lang]);
+  // A fixed axis reaches what every series of the chart can reach.
+  const reached = useMemo(() => {
+    const ends = chart.series.flatMap((s) => reach?.extents[s.id] ?? []);
+    return ends.length > 0 ? ([Math.min(...ends), Math.max(...ends)] as const) : undefined;
+  }, [chart, reach]);
   const start = scenario.time.start;
+  const format = useMemo(
+    () => ({
+      time: (m: number) => monthLabel(lang, start, m, 'tick'),
+      value: (v: number, decimals: number) => formatNumber(lang, v, decimals),
+    }),
+    [lang, start],
+  );
+  const geometry = useLineGeometry(
+    {
+      // The defaults' time points: the same array for every run of the scenario.
+      times: baseline.t,
+      values,
+      baselines,
+      ranges,
+      periods,
+      verdict,
+      reach: reached,
+      min: chart.min,
+      max: chart.max,
+      decimals: seriesItem(scenario, chart.series[0]!.id)?.format?.decimals,
+      format,
+    },
+    width,
+    width === undefined ? 0 : heightFor(width),
+  );
   const name = t('chartName', {
     title: chart.title[lang],
     start: monthLabel(lang, start, 0),

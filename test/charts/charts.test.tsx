@@ -59,10 +59,10 @@ describe('the line chart', () => {
     const svg = container.querySelector('svg')!;
     expect(svg.getAttribute('aria-label')).toBe('Prisoners held');
     expect(svg.querySelector('path.series')!.getAttribute('d')).toBe(geometry.lines[0]!.d);
-    expect(svg.querySelector('path.baseline')!.getAttribute('d')).toBe(geometry.lines[0]!.baseline);
+    expect(svg.querySelector('path.baseline')!.getAttribute('d')).toBe(geometry.baselines[0]!.d);
     expect(svg.querySelector('path.range')!.getAttribute('fill')).toBe('#475569');
     expect([...svg.querySelectorAll('.axis-y text')].map((t) => t.textContent)).toEqual(
-      geometry.yTicks.map((t) => t.label),
+      geometry.frame.yTicks.map((t) => t.label),
     );
     expect(svg.querySelector('.window text')!.textContent).toBe('closed');
     expect([...svg.querySelectorAll('.band text')].map((t) => t.textContent)).toEqual(['low', 'high']);

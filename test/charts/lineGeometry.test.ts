@@ -19,16 +19,16 @@ describe('a line chart’s geometry', () => {
     const g = lineChartGeometry(held(times.map((t) => 100 + t)), size, format);
     const line = points(g.lines[0]!.d);
     expect(line).toHaveLength(times.length);
-    expect(line[0]![0]).toBe(g.plot.left);
-    expect(line.at(-1)![0]).toBe(g.plot.right);
+    expect(line[0]![0]).toBe(g.frame.plot.left);
+    expect(line.at(-1)![0]).toBe(g.frame.plot.right);
     expect(line.at(-1)![1]).toBeLessThan(line[0]![1]);
     expect(g.columns.map((c) => c.x)).toEqual(line.map(([x]) => x));
   });
 
   it('labels the time axis on whole periods, and the value axis with the decimals its step needs', () => {
     const g = lineChartGeometry(held(times.map((t) => (2 * t) / 24)), size, format);
-    expect(g.xTicks.map((t) => t.label)).toEqual(['m0', 'm6', 'm12', 'm18', 'm24']);
-    expect(g.yTicks.map((t) => t.label)).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0']);
+    expect(g.frame.xTicks.map((t) => t.label)).toEqual(['m0', 'm6', 'm12', 'm18', 'm24']);
+    expect(g.frame.yTicks.map((t) => t.label)).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0']);
   });
 
   it('puts ticks only where a value with the series’ decimals can be: whole people on a small axis', () => {
@@ -40,7 +40,7 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    expect(g.yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3']);
+    expect(g.frame.yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3']);
     const stress = lineChartGeometry(
       held(
         times.map((t) => (2 * t) / 24),
@@ -49,7 +49,7 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    expect(stress.yTicks.map((t) => t.label)).toEqual(['0.00', '0.50', '1.00', '1.50', '2.00']);
+    expect(stress.frame.yTicks.map((t) => t.label)).toEqual(['0.00', '0.50', '1.00', '1.50', '2.00']);
   });
 
   it('keeps a fixed axis whatever the values inside it, and grows it only when values go past it', () => {
@@ -69,8 +69,8 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    expect(high.yTicks).toEqual(low.yTicks);
-    expect(low.yTicks.at(-1)!.label).toBe('4000');
+    expect(high.frame.yTicks).toEqual(low.frame.yTicks);
+    expect(low.frame.yTicks.at(-1)!.label).toBe('4000');
     const past = lineChartGeometry(
       held(
         times.map(() => 5200),
@@ -79,10 +79,10 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    expect(Number(past.yTicks.at(-1)!.label)).toBeGreaterThanOrEqual(5200);
+    expect(Number(past.frame.yTicks.at(-1)!.label)).toBeGreaterThanOrEqual(5200);
     // Without a fixed axis, it fits the values.
     const fitted = lineChartGeometry(held(times.map((t) => 1200 + t)), size, format);
-    expect(Number(fitted.yTicks[0]!.label)).toBeGreaterThan(1000);
+    expect(Number(fitted.frame.yTicks[0]!.label)).toBeGreaterThan(1000);
   });
 
   it('holds the given ends of the value axis, as on a 0–1 scale', () => {
@@ -94,9 +94,9 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    expect(g.yTicks[0]!.label).toBe('0.0');
-    expect(g.yTicks.at(-1)!.label).toBe('1.0');
-    expect(g.yTicks.at(-1)!.y).toBe(g.plot.top);
+    expect(g.frame.yTicks[0]!.label).toBe('0.0');
+    expect(g.frame.yTicks.at(-1)!.label).toBe('1.0');
+    expect(g.frame.yTicks.at(-1)!.y).toBe(g.frame.plot.top);
   });
 
   it('draws the default as a second line and the likely range as an area, out along the high side and back', () => {
@@ -118,15 +118,15 @@ describe('a line chart’s geometry', () => {
       format,
     );
     const line = g.lines[0]!;
-    expect(points(line.baseline!)).toHaveLength(times.length);
-    const range = points(line.range!);
+    expect(points(g.baselines[0]!.d)).toHaveLength(times.length);
+    const range = points(g.ranges[0]!.d);
     expect(range).toHaveLength(2 * times.length);
     const y0 = points(line.d)[0]![1];
     expect(range[0]![1]).toBeLessThan(y0);
     expect(range.at(-1)![1]).toBeGreaterThan(y0);
     // The axis holds the whole range.
-    expect(Number(g.yTicks.at(-1)!.label)).toBeGreaterThanOrEqual(1240);
-    expect(Number(g.yTicks[0]!.label)).toBeLessThanOrEqual(1116);
+    expect(Number(g.frame.yTicks.at(-1)!.label)).toBeGreaterThanOrEqual(1240);
+    expect(Number(g.frame.yTicks[0]!.label)).toBeLessThanOrEqual(1116);
   });
 
   it('leaves out a range drawn for another number of time points (a scenario switch in flight)', () => {
@@ -135,7 +135,8 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    expect(g.lines[0]!.range).toBeUndefined();
+    expect(g.ranges).toEqual([]);
+    expect(g.lines).toHaveLength(1);
   });
 
   it('shades a period over its times and clips the verdict bands to the axis', () => {
@@ -155,17 +156,17 @@ describe('a line chart’s geometry', () => {
       size,
       format,
     );
-    const step = (g.plot.right - g.plot.left) / 24;
+    const step = (g.frame.plot.right - g.frame.plot.left) / 24;
     expect(g.periods).toEqual([
-      { x: expect.closeTo(g.plot.left + 6 * step, 0), width: expect.closeTo(3 * step, 0), label: 'closed' },
+      { x: expect.closeTo(g.frame.plot.left + 6 * step, 0), width: expect.closeTo(3 * step, 0), label: 'closed' },
     ]);
-    expect(g.bands.map((b) => [b.tone, b.label])).toEqual([
+    expect(g.frame.bands.map((b) => [b.tone, b.label])).toEqual([
       ['bad', 'fragile'],
       ['good', 'durable'],
     ]);
-    const [fragile, durable] = g.bands;
-    expect(fragile!.y + fragile!.height).toBeCloseTo(g.plot.bottom, 0);
-    expect(durable!.y).toBe(g.plot.top);
+    const [fragile, durable] = g.frame.bands;
+    expect(fragile!.y + fragile!.height).toBeCloseTo(g.frame.plot.bottom, 0);
+    expect(durable!.y).toBe(g.frame.plot.top);
     expect(durable!.y + durable!.height).toBeCloseTo(fragile!.y, 0);
   });
 
@@ -184,14 +185,14 @@ describe('a line chart’s geometry', () => {
         (values, width) => {
           const g = lineChartGeometry(held(values), { width, height: 240 }, format);
           for (const [x, y] of points(g.lines[0]!.d)) {
-            expect(x).toBeGreaterThanOrEqual(g.plot.left - 0.05);
-            expect(x).toBeLessThanOrEqual(g.plot.right + 0.05);
-            expect(y).toBeGreaterThanOrEqual(g.plot.top - 0.05);
-            expect(y).toBeLessThanOrEqual(g.plot.bottom + 0.05);
+            expect(x).toBeGreaterThanOrEqual(g.frame.plot.left - 0.05);
+            expect(x).toBeLessThanOrEqual(g.frame.plot.right + 0.05);
+            expect(y).toBeGreaterThanOrEqual(g.frame.plot.top - 0.05);
+            expect(y).toBeLessThanOrEqual(g.frame.plot.bottom + 0.05);
             expect(decimals(x)).toBeLessThanOrEqual(1);
             expect(decimals(y)).toBeLessThanOrEqual(1);
           }
-          for (const t of g.yTicks) expect(decimals(t.y)).toBeLessThanOrEqual(1);
+          for (const t of g.frame.yTicks) expect(decimals(t.y)).toBeLessThanOrEqual(1);
         },
       ),
       { numRuns: 200 },
