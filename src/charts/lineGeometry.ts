@@ -106,15 +106,20 @@ const round = (x: number) => Math.round(x * 10) / 10;
  * work it out on every step and lay the frame out again only when it changes.
  */
 export function valueDomain(input: LineChartInput): [number, number] {
-  const all: number[] = [...(input.domain ?? [])];
+  let min = Infinity;
+  let max = -Infinity;
+  const include = (values: readonly number[]) => {
+    const [a, b] = d3extent(values.filter(Number.isFinite));
+    if (a !== undefined && b !== undefined) [min, max] = [Math.min(min, a), Math.max(max, b)];
+  };
+  if (input.domain) include(input.domain);
   for (const l of input.lines) {
-    all.push(...l.values);
-    if (l.baseline) all.push(...l.baseline);
-    if (l.range) all.push(...l.range.low, ...l.range.high);
+    include(l.values);
+    if (l.baseline) include(l.baseline);
+    if (l.range) [l.range.low, l.range.high].forEach(include);
   }
-  const [min, max] = d3extent(all.filter(Number.isFinite));
-  let lo = input.min ?? min ?? 0;
-  let hi = input.max ?? max ?? 1;
+  let lo = input.min ?? (min === Infinity ? 0 : min);
+  let hi = input.max ?? (max === -Infinity ? 1 : max);
   // A flat line (or one that varies by a rounding error) gets an axis around it.
   if (hi - lo < 1e-9 * Math.max(1, Math.abs(lo))) hi = lo + Math.max(Math.abs(lo) * 0.1, 1);
   if (input.min === undefined || input.max === undefined) [lo, hi] = nice(lo, hi, 5);

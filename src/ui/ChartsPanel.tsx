@@ -92,6 +92,7 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
     [chart, bands],
   );
   const verdict = useMemo(() => verdictOf(scenario, chart, lang), [scenario, chart, lang]);
+  const ids = useMemo(() => chart.series.map((s) => s.id), [chart]);
   // A fixed axis reaches what every series of the chart can reach.
   const reached = useMemo(() => {
     const ends = chart.series.flatMap((s) => reach?.extents[s.id] ?? []);
@@ -153,7 +154,7 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
         )}
       </div>
       <Legend chart={chart} updating={updating} />
-      <Explain ids={chart.series.map((s) => s.id)} />
+      <Explain ids={ids} />
       <p className="readout" aria-live="polite">
         {readout}
       </p>

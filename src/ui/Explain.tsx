@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { inputsOf } from '../model/explain.ts';
 import { snapConstant } from '../model/inputs.ts';
 import type { Scenario } from '../model/schema.ts';
@@ -24,7 +24,7 @@ function itemOf(scenario: Scenario, id: string) {
 }
 
 /** The rule of each series, and the levers and constants it uses with their values now. */
-function Details({ ids }: { ids: string[] }) {
+function Details({ ids }: { ids: readonly string[] }) {
   const scenario = useScenario();
   const { lang, t } = useT();
   const levers = useApp((s) => s.levers);
@@ -127,7 +127,7 @@ function Details({ ids }: { ids: string[] }) {
  * "How this is computed", for a card or a chart: closed, it costs nothing; open, it shows the
  * rule in words and in the file's own expression, and the levers and constants it uses.
  */
-export function Explain({ ids }: { ids: string[] }) {
+export const Explain = memo(function Explain({ ids }: { ids: readonly string[] }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -136,4 +136,4 @@ export function Explain({ ids }: { ids: string[] }) {
       {open && <Details ids={ids} />}
     </details>
   );
-}
+});

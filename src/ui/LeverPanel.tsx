@@ -25,9 +25,10 @@ export function bigStep(lever: Lever): number {
  */
 export function bigStepFrom(lever: Lever, value: number, e: KeyboardEvent<HTMLElement>): number | undefined {
   const big = bigStep(lever);
-  const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
   let next: number | undefined;
   if (e.shiftKey && e.key.startsWith('Arrow')) {
+    // Asked only here: reading the computed style makes the browser bring its styles up to date.
+    const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
     const up = e.key === 'ArrowUp' || e.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
     next = up ? value + big : value - big;
   } else if (e.key === 'PageUp') next = value + big;

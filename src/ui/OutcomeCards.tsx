@@ -2,7 +2,7 @@
  * The headline outcomes as cards: the value at the end of the run (or its peak, or its total, as
  * the scenario says), its likely range, its change from the scenario's defaults and its verdict.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Outcome } from '../model/schema.ts';
 import { formatDelta, formatNumber, monthLabel } from '../i18n/index.ts';
 import { selectBaseline, selectResult } from '../state/derived.ts';
@@ -25,6 +25,7 @@ const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start
     return i === undefined ? undefined : r.t[i];
   });
   const { value: bands, updating } = useBands();
+  const ids = useMemo(() => [o.id], [o.id]);
   const spread = bands?.bands.outcomes[o.id];
   const d = o.format.decimals;
   const delta = value - atDefault;
@@ -62,7 +63,7 @@ const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start
           {band.label[lang]}
         </p>
       )}
-      <Explain ids={[o.id]} />
+      <Explain ids={ids} />
     </article>
   );
 });
