@@ -481,8 +481,8 @@ describe('the app', () => {
       configurable: true,
     });
     renderApp('', { link: () => 'https://example.org/?x', stop: () => undefined });
-    await act(async () => user.click(screen.getByRole('button', { name: 'Copy link' })));
-    expect((screen.getByRole('textbox', { name: 'Link to this view' }) as HTMLInputElement).value).toBe(
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(((await screen.findByRole('textbox', { name: 'Link to this view' })) as HTMLInputElement).value).toBe(
       'https://example.org/?x',
     );
   });
