@@ -11,6 +11,7 @@ import { drawnSeries, reachOf, type Reach } from '../model/reach.ts';
 import type { Scenario } from '../model/schema.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
 import { currentScenario, type AppState } from './store.ts';
+import { snapToStep } from './url.ts';
 
 export function modelFor(scenario: Scenario): Model {
   return compileScenario(scenario);
@@ -133,7 +134,8 @@ export function selectActivePreset(state: AppState): string | undefined {
     const scheduled = Object.keys(p.schedule ?? {});
     return scenario.levers.every((l) => {
       if (scheduled.includes(l.id)) return state.follows[l.id] === p.id;
-      const want = p.values[l.id] ?? l.default;
+      // As applying the preset stores it: on the lever's grid.
+      const want = snapToStep(l, p.values[l.id] ?? l.default);
       return state.follows[l.id] === undefined && (state.levers[l.id] ?? l.default) === want;
     });
   })?.id;

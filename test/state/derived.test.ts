@@ -71,5 +71,10 @@ describe('the derived state', () => {
     expect(selectActivePreset(store.getState())).toBe('asItHappened');
     store.getState().setLever('usRelief', 5);
     expect(selectActivePreset(store.getState())).toBeUndefined();
+    // Every preset, once applied, is the one named.
+    for (const preset of scenario.presets) {
+      store.getState().applyPreset(preset.id);
+      expect(selectActivePreset(store.getState())).toBe(preset.id);
+    }
   });
 });
