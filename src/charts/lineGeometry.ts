@@ -97,7 +97,7 @@ export interface LineChartGeometry {
   columns: { x: number; ys: number[] }[];
 }
 
-export const MARGIN = { top: 14, right: 22, bottom: 30, left: 58 };
+const MARGIN = { top: 14, right: 22, bottom: 30, left: 58 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /**

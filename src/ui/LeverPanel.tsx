@@ -14,7 +14,7 @@ import { SourceItem } from './SourceItem.tsx';
 import { Swatch } from './Swatch.tsx';
 
 /** A bigger step for Shift+arrow and PageUp/PageDown: a tenth of the range, on the lever's grid. */
-export function bigStep(lever: Lever): number {
+function bigStep(lever: Lever): number {
   return Math.max(lever.step, Math.round((lever.max - lever.min) / 10 / lever.step) * lever.step);
 }
 
@@ -23,7 +23,7 @@ export function bigStep(lever: Lever): number {
  * other keys). In a right-to-left layout the browser mirrors the plain left and right arrows; so
  * does this.
  */
-export function bigStepFrom(lever: Lever, value: number, e: KeyboardEvent<HTMLElement>): number | undefined {
+function bigStepFrom(lever: Lever, value: number, e: KeyboardEvent<HTMLElement>): number | undefined {
   const big = bigStep(lever);
   let next: number | undefined;
   if (e.shiftKey && e.key.startsWith('Arrow')) {

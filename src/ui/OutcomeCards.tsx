@@ -10,7 +10,7 @@ import { useApp, useBands, useScenario, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
 
 /** The verdict band a value falls in (the first whose upper end it is below). */
-export function bandOf(outcome: Outcome, value: number) {
+function bandOf(outcome: Outcome, value: number) {
   return outcome.bands?.find((b) => b.below === undefined || value < b.below);
 }
 
