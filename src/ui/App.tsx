@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { dir } from '../i18n/index.ts';
+import { dir, t as translate } from '../i18n/index.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { ChartsPanel } from './ChartsPanel.tsx';
 import { useScenario, useT } from './context.ts';
@@ -23,8 +23,8 @@ export function App() {
   useLayoutEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dir = dir(lang);
-    document.title = `${scenario.title[lang]} · ${t('appName')}`;
-  });
+    document.title = `${scenario.title[lang]} · ${translate(lang, 'appName')}`;
+  }, [lang, scenario]);
 
   return (
     <div className="app" lang={lang} dir={dir(lang)}>
