@@ -96,6 +96,11 @@ const en = {
   skipToLevers: 'Skip to the levers',
   skipToCharts: 'Skip to the charts',
   noticeUnknownAxes: '"{given}" is not an axes setting; fixed axes are used.',
+  downloadPng: 'Download PNG',
+  downloadSvg: 'Download SVG',
+  downloadCsv: 'Download CSV',
+  downloadJson: 'Download the settings (JSON)',
+  downloadsOf: 'Downloads of {title}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -194,6 +199,11 @@ const ar: Record<MessageKey, string> = {
   skipToLevers: 'انتقل إلى أدوات الضغط',
   skipToCharts: 'انتقل إلى الرسوم البيانية',
   noticeUnknownAxes: '«{given}» ليس إعدادًا للمحاور؛ تُستخدم محاور ثابتة.',
+  downloadPng: 'تنزيل PNG',
+  downloadSvg: 'تنزيل SVG',
+  downloadCsv: 'تنزيل CSV',
+  downloadJson: 'تنزيل الإعدادات (JSON)',
+  downloadsOf: 'تنزيلات «{title}»',
 };
 
 export const messages: Record<'en' | 'ar', Record<MessageKey, string>> = { en, ar };
