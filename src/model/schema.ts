@@ -379,6 +379,75 @@ export const Lesson = z.strictObject({
   b: z.strictObject({ set: LeverValues.default({}), preset: z.string().optional() }),
 });
 
+/**
+ * One of a choice question's answers: a range of the highlighted outcome's value. The right
+ * choice is worked out by the model (the one whose range holds its value), never written down.
+ */
+const StoryChoice = z.strictObject({
+  text: LocalizedText.meta({ description: 'The range in words, e.g. "fewer than 50" or "50 to 150".' }),
+  below: z.number().optional().meta({
+    description: "Upper end (exclusive) of this choice's range; every choice but the last has one, the last has none.",
+  }),
+});
+
+/** What students predict before a story step's result is revealed. */
+const StoryQuestion = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({
+        kind: z.literal('number').meta({
+          description: "Students guess the highlighted outcome's value (at `at`, or as its card summarises it).",
+        }),
+        text: LocalizedText.meta({ description: 'The question, e.g. "How many will be held in August 2027?"' }),
+      }),
+      z.strictObject({
+        kind: z.literal('choice').meta({
+          description: "Students pick the range that holds the highlighted outcome's value.",
+        }),
+        text: LocalizedText.meta({ description: 'The question.' }),
+        choices: z
+          .array(StoryChoice)
+          .min(2, 'a choice question has 2 or 3 choices')
+          .max(3, 'a choice question has 2 or 3 choices')
+          .meta({ description: 'Ranges of the highlighted outcome, in ascending order (2 or 3).' }),
+      }),
+    ],
+    { error: "a question's `kind` is `number` or `choice`" },
+  )
+  .meta({ description: 'A prediction students make before the result is revealed; the model gives the answer.' });
+export type StoryQuestion = z.infer<typeof StoryQuestion>;
+
+/** A step of the story a teacher walks a class through: a setting, an outcome to watch, a question. */
+const StoryStep = z.strictObject({
+  id: Id,
+  title: LocalizedText.meta({ description: 'A short title.' }),
+  text: LocalizedText.meta({
+    description: "Two to four sentences for students, in the scenario's own words; they must not give the answer away.",
+  }),
+  preset: z
+    .string()
+    .optional()
+    .meta({ description: 'A preset id: its lever values and dated events (e.g. asItHappened).' }),
+  set: LeverValues.optional().meta({ description: 'Lever values on top of the preset (or of the defaults).' }),
+  at: DateText.optional().meta({
+    description:
+      "The month the step reads its outcome at (a point in the replay; YYYY-MM is the state at the start of that month); default: as the outcome's card summarises it.",
+  }),
+  highlight: z.string().meta({ description: 'The outcome the step is about (an outcome id).' }),
+  levers: z
+    .array(z.string())
+    .default([])
+    .meta({ description: 'The levers the step is about (lever ids); the presentation view shows only these.' }),
+  question: StoryQuestion.optional(),
+});
+export type StoryStep = z.infer<typeof StoryStep>;
+
+const Story = z
+  .array(StoryStep)
+  .meta({ description: 'Ordered steps a teacher walks a class through; students predict before each result.' });
+export type Story = z.infer<typeof Story>;
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   id: ScenarioId,
@@ -403,6 +472,7 @@ export const ScenarioSchema = z.strictObject({
   checks: z.array(Check).default([]),
   effects: Effects.optional(),
   lessons: z.array(Lesson).default([]),
+  story: Story.default([]),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -1,13 +1,14 @@
 /**
  * Turns untrusted scenario data into a checked Scenario, or lists every problem in it: schema
  * errors from zod, then the checks a schema cannot express (names in equations, cycles, ranges,
- * source and actor ids, presets and checks that name real levers and outcomes).
+ * source and actor ids, presets, checks and story steps that name real levers and outcomes).
  */
 import type { core } from 'zod';
 import { ExprError, FUNCTIONS, namesIn, parseExpr, type Expr } from './expr.ts';
 import { formatPath, type PathPart, type Problem } from './problems.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { BUILTIN_NAMES } from './graph.ts';
+import { dateAt, timeOfDate } from './time.ts';
 
 export type Locate = (path: readonly PathPart[]) => { line: number; column: number } | undefined;
 
@@ -97,6 +98,29 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
   const add = (path: PathPart[], message: string) => {
     const pos = locate?.(path);
     problems.push({ file, path: formatPath(path), message, ...(pos ?? {}) });
+  };
+
+  /**
+   * Ranges of a value, each up to its `below` (exclusive), the last one open: an outcome's verdict
+   * bands, a story question's choices.
+   */
+  const checkRanges = (items: readonly { below?: number | undefined }[], path: PathPart[], noun: string) => {
+    items.forEach((item, j) => {
+      const last = j === items.length - 1;
+      if (last && item.below !== undefined) {
+        add([...path, j, 'below'], `the last ${noun} has no upper limit: remove its \`below\``);
+      }
+      if (!last && item.below === undefined) {
+        add([...path, j], `every ${noun} but the last needs \`below\`, the upper end (exclusive) of its range`);
+      }
+      const prev = items[j - 1]?.below;
+      if (item.below !== undefined && prev !== undefined && item.below <= prev) {
+        add(
+          [...path, j, 'below'],
+          `${noun}s must be in increasing order of \`below\` (${item.below} is not above ${prev})`,
+        );
+      }
+    });
   };
 
   let parsed = ScenarioSchema.safeParse(data);
@@ -234,16 +258,7 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
     const e = parse(o.equation, path, known, 'an equation');
     deps.set(o.id, e ? namesIn(e) : new Set());
     if (o.bounds.min > o.bounds.max) add(['outcomes', i, 'bounds'], 'bounds.min is above bounds.max');
-    const bands = o.bands ?? [];
-    bands.forEach((b, j) => {
-      const last = j === bands.length - 1;
-      if (last && b.below !== undefined) add(['outcomes', i, 'bands', j, 'below'], 'the last band has no upper limit');
-      if (!last && b.below === undefined) add(['outcomes', i, 'bands', j], 'every band but the last needs `below`');
-      const prev = bands[j - 1]?.below;
-      if (b.below !== undefined && prev !== undefined && b.below <= prev) {
-        add(['outcomes', i, 'bands', j, 'below'], 'bands must be in increasing order of `below`');
-      }
-    });
+    checkRanges(o.bands ?? [], ['outcomes', i, 'bands'], 'band');
   });
   const cycle = findCycle(deps);
   if (cycle) {
@@ -314,6 +329,21 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
   const checkDate = (date: string | number | undefined, path: PathPart[]) => {
     if (typeof date === 'string' && date.slice(0, 7) < s.time.start) {
       add(path, `${date} is before the scenario starts (${s.time.start})`);
+    }
+  };
+
+  /** A date the run has a point for: a day of the calendar, from the start to the horizon. */
+  const checkPoint = (date: string | undefined, path: PathPart[]) => {
+    if (date === undefined) return;
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
+    if (d !== undefined && d > new Date(Date.UTC(y, m, 0)).getUTCDate()) {
+      add(path, `${date} is not a day of the calendar`);
+      return;
+    }
+    const step = Math.floor(timeOfDate(s.time, date) / s.time.step + 1e-9);
+    if (step < 0) add(path, `${date} is before the scenario starts (${s.time.start})`);
+    else if (step > Math.round(s.time.horizon / s.time.step)) {
+      add(path, `${date} is after the scenario's horizon (its last month is ${dateAt(s.time, s.time.horizon)})`);
     }
   };
 
@@ -408,6 +438,21 @@ export function validateScenario(data: unknown, file: string, locate?: Locate): 
         }
       }
     }
+  });
+
+  // The story: each step names a real preset, levers, an outcome and a point of the run, and a
+  // choice question's ranges are in order (the model, not the file, says which one is right).
+  uniqueIn(s.story, 'story');
+  s.story.forEach((step, i) => {
+    const p: PathPart[] = ['story', i];
+    checkPreset(step.preset, [...p, 'preset']);
+    checkValues(step.set ?? {}, [...p, 'set']);
+    checkPoint(step.at, [...p, 'at']);
+    checkOutcome(step.highlight, [...p, 'highlight']);
+    step.levers.forEach((id, j) => {
+      if (!leverIds.has(id)) add([...p, 'levers', j], `unknown lever "${id}" (levers: ${[...leverIds].join(', ')})`);
+    });
+    if (step.question?.kind === 'choice') checkRanges(step.question.choices, [...p, 'question', 'choices'], 'choice');
   });
 
   if (s.time.horizon > s.time.maxHorizon)
