@@ -13,8 +13,9 @@ import type { SimulationResult } from '../model/simulate.ts';
 import type { Uncertainty } from '../model/uncertainty.ts';
 import { formatNumber, monthLabel, type Lang } from '../i18n/index.ts';
 import type { Reach } from '../model/reach.ts';
-import { periodsOf, selectBaseline, selectReach, selectResult } from '../state/derived.ts';
+import { periodsOf, selectBaseline, selectConcealed, selectReach, selectResult } from '../state/derived.ts';
 import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 import { Explain } from './Explain.tsx';
 import { seriesItem, seriesValue } from './format.ts';
 import { Swatch } from './Swatch.tsx';
@@ -54,6 +55,8 @@ interface ChartFigureProps {
   reach: Reach | undefined;
   periods: readonly Period[];
   updating: boolean;
+  /** whether a story step's question keeps this chart hidden until its answer is revealed */
+  concealed: boolean;
   focus: number | undefined;
   onFocus: (index: number | undefined) => void;
 }
@@ -70,7 +73,7 @@ function verdictOf(scenario: Scenario, chart: Chart, lang: Lang): VerdictBand[] 
 }
 
 const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
-  const { chart, result, baseline, bands, reach, periods, updating, focus, onFocus } = props;
+  const { chart, result, baseline, bands, reach, periods, updating, concealed, focus, onFocus } = props;
   const scenario = useScenario();
   const { lang, t } = useT();
   const [box, width] = useWidth<HTMLDivElement>(FALLBACK_WIDTH);
@@ -131,7 +134,7 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
     unit: chart.unit[lang],
   });
   const readout =
-    focus === undefined || focus >= result.t.length
+    concealed || focus === undefined || focus >= result.t.length
       ? ''
       : t('readout', {
           date: monthLabel(lang, start, result.t[focus]!, 'long'),
@@ -149,11 +152,17 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
         <span className="unit">{chart.unit[lang]}</span>
       </figcaption>
       <div ref={box} className="chart-box">
-        {geometry && (
-          <LineChart name={name} geometry={geometry} rangesUpdating={updating} focus={focus} onFocus={onFocus} />
+        {concealed ? (
+          <p className="chart-hidden">{t('hiddenUntilReveal')}</p>
+        ) : (
+          geometry && (
+            <LineChart name={name} geometry={geometry} rangesUpdating={updating} focus={focus} onFocus={onFocus} />
+          )
         )}
       </div>
       <Legend chart={chart} updating={updating} />
+      {/* The bands only while they are those of these settings, so a file never pairs them with others. */}
+      <ExportButtons chart={chart} box={box} result={result} bands={updating ? undefined : bands?.bands} name={name} />
       <Explain ids={ids} />
       <p className="readout" aria-live="polite">
         {readout}
@@ -162,7 +171,8 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
   );
 });
 
-export function ChartsPanel() {
+/** Every chart of the scenario, or the ones named in `only` (a story step's, in the presentation view). */
+export function ChartsPanel({ only }: { only?: readonly string[] }) {
   const scenario = useScenario();
   const store = useAppStore();
   const { lang, t } = useT();
@@ -171,6 +181,7 @@ export function ChartsPanel() {
   const fixed = useApp((s) => s.axes === 'fixed');
   const reach = useApp((s) => (s.axes === 'fixed' ? selectReach(s) : undefined));
   const { value: bands, updating } = useBands();
+  const concealed = useApp(selectConcealed);
   const [focus, setFocus] = useState<number | undefined>(undefined);
   // The shaded periods (a border closure, say), the same on every chart.
   const periods = useMemo(
@@ -196,20 +207,23 @@ export function ChartsPanel() {
         </label>
       </div>
       <div className="chart-grid">
-        {scenario.charts.map((c) => (
-          <ChartFigure
-            key={c.id}
-            chart={c}
-            result={result}
-            baseline={baseline}
-            bands={bands}
-            reach={reach}
-            periods={periods}
-            updating={updating}
-            focus={focus}
-            onFocus={setFocus}
-          />
-        ))}
+        {scenario.charts
+          .filter((c) => only === undefined || only.includes(c.id))
+          .map((c) => (
+            <ChartFigure
+              key={c.id}
+              chart={c}
+              result={result}
+              baseline={baseline}
+              bands={bands}
+              reach={reach}
+              periods={periods}
+              updating={updating}
+              concealed={c.series.some((s) => s.id === concealed)}
+              focus={focus}
+              onFocus={setFocus}
+            />
+          ))}
       </div>
     </section>
   );
