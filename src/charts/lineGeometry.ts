@@ -1,5 +1,5 @@
 /**
- * A time-series chart's geometry: the scales (d3-scale), the lines, the default lines and the
+ * A time-series chart's geometry: the scales (linear.ts, with d3-array's ticks), the lines, the default lines and the
  * likely ranges as path data (d3-shape), the ticks, the shaded periods and the verdict bands, as
  * plain data rounded to a tenth. Pure: the same input gives the same geometry; the chart component
  * only draws it, and the tests read it as data.
@@ -10,9 +10,9 @@
  * remembers each part (ChartsPanel does, with useMemo) recomputes, and React redraws, only what
  * changed. `lineChartGeometry` puts the parts together in one call.
  */
-import { extent as d3extent, nice } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
+import { extent as d3extent, nice, ticks as d3ticks } from 'd3-array';
 import { area, line } from 'd3-shape';
+import { linear } from './linear.ts';
 
 export interface ChartLineInput {
   id: string;
@@ -160,7 +160,7 @@ export function lineChartFrame(
     xTicks.push({ x: round(x(t)), label: format.time(t) });
   }
   const grain = input.decimals === undefined ? 0 : 10 ** -input.decimals;
-  const ticks = y.ticks(5).filter((v) => grain === 0 || Math.abs(v / grain - Math.round(v / grain)) < 1e-6);
+  const ticks = d3ticks(lo, hi, 5).filter((v) => grain === 0 || Math.abs(v / grain - Math.round(v / grain)) < 1e-6);
   // The values' own decimals, or as many as the step between ticks needs: 0.5, 1.0, 1.5.
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
   const decimals = input.decimals ?? Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
@@ -178,8 +178,8 @@ export function lineChartFrame(
 function scalesOf(frame: Pick<LineChartFrame, 'plot' | 'domain'>) {
   const { plot, domain } = frame;
   return {
-    x: scaleLinear().domain([domain.t0, domain.t1]).range([plot.left, plot.right]),
-    y: scaleLinear().domain([domain.lo, domain.hi]).range([plot.bottom, plot.top]),
+    x: linear([domain.t0, domain.t1], [plot.left, plot.right]),
+    y: linear([domain.lo, domain.hi], [plot.bottom, plot.top]),
   };
 }
 

@@ -5,7 +5,7 @@
  * labels never jump while a slider moves: a label leaves room for its arrow at its widest and for
  * its value at its largest.
  */
-import { scaleLinear } from 'd3-scale';
+import { linear } from './linear.ts';
 
 export interface NetworkNode {
   id: string;
@@ -83,7 +83,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /** An arrow's stroke width for a strength from 0 (none) to 1 (the channel's strongest). */
 export const strokeWidth = (strength: number): number =>
-  round(scaleLinear().domain([0, 1]).range([1, MAX_STROKE]).clamp(true)(strength));
+  round(linear([0, 1], [1, MAX_STROKE])(Math.min(1, Math.max(0, strength))));
 
 /** Words in lines of at most `max` characters (a longer word has a line of its own). */
 export function wrap(text: string, max: number = WRAP): string[] {
@@ -239,12 +239,8 @@ export function networkLayout(
   const { width, height } = size;
   const numbered = options.numbered ?? false;
   const pad = RADIUS + 8;
-  const px = scaleLinear()
-    .domain([0, 1])
-    .range([pad, width - pad]);
-  const py = scaleLinear()
-    .domain([0, 1])
-    .range([pad, height - pad]);
+  const px = linear([0, 1], [pad, width - pad]);
+  const py = linear([0, 1], [pad, height - pad]);
   const at = new Map(nodes.map((n) => [n.id, { x: px(n.x), y: py(n.y) }]));
   const drawn = links.flatMap((l, index) => {
     const from = at.get(l.from);

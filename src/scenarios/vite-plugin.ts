@@ -16,6 +16,16 @@ import { parseScenarioFile, scenarioFiles, scenarioIdOf, SCENARIO_DIR } from './
 const ID = 'virtual:scenarios';
 const RESOLVED = `\0${ID}`;
 
+/**
+ * A scenario as the page needs it: without what only the build, the tests and the command line
+ * read (the model checks, the recorded observations they compare with, the lever-effects table's
+ * settings and the editor's schema link), which the build has already run.
+ */
+export function forThePage(scenario: Scenario): Scenario {
+  const { $schema: _schema, effects: _effects, ...rest } = scenario;
+  return { ...rest, checks: [], observations: [] };
+}
+
 export function scenariosPlugin(dir = SCENARIO_DIR): Plugin {
   return {
     name: 'leverage-lab-scenarios',
@@ -38,7 +48,7 @@ export function scenariosPlugin(dir = SCENARIO_DIR): Plugin {
       if (problems.length > 0) this.error(new ScenarioError(problems).message);
       const reach = scenarios.map((s) => reachOf(compileScenario(s)));
       const json = (data: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(data))})`;
-      return `export default ${json(scenarios)};\nexport const reach = ${json(reach)};\n`;
+      return `export default ${json(scenarios.map(forThePage))};\nexport const reach = ${json(reach)};\n`;
     },
     configureServer(server) {
       server.watcher.add(dir);

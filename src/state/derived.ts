@@ -8,10 +8,10 @@
 import { compileScenario, type Model } from '../model/compile.ts';
 import { leverSchedules } from '../model/inputs.ts';
 import { drawnSeries, reachOf, type Reach } from '../model/reach.ts';
-import type { Scenario } from '../model/schema.ts';
+import type { Scenario, StoryStep } from '../model/schema.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
 import { currentScenario, type AppState } from './store.ts';
-import { snapToStep } from './url.ts';
+import { baseOf, settingOfStep, snapToStep } from './url.ts';
 
 export function modelFor(scenario: Scenario): Model {
   return compileScenario(scenario);
@@ -139,4 +139,29 @@ export function selectActivePreset(state: AppState): string | undefined {
       return state.follows[l.id] === undefined && (state.levers[l.id] ?? l.default) === want;
     });
   })?.id;
+}
+
+/** The story step shown, if any. */
+export function selectStep(state: AppState): StoryStep | undefined {
+  return state.step >= 1 ? currentScenario(state).story[state.step - 1] : undefined;
+}
+
+/** The levers moved away from the current story step's settings (none outside the story). */
+export function selectStoryChanges(state: AppState): string[] {
+  const scenario = currentScenario(state);
+  const setting = settingOfStep(scenario, state.step);
+  if (!setting) return [];
+  return scenario.levers
+    .filter((l) => {
+      const follows = state.follows[l.id];
+      const now = follows ?? snapToStep(l, state.levers[l.id] ?? l.default);
+      return now !== baseOf(setting, l);
+    })
+    .map((l) => l.id);
+}
+
+/** The outcome a story step asks about, kept hidden until its answer is revealed. */
+export function selectConcealed(state: AppState): string | undefined {
+  const step = selectStep(state);
+  return step?.question && !state.revealed ? step.highlight : undefined;
 }

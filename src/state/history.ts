@@ -33,9 +33,23 @@ export function syncWithUrl(store: AppStore, win: Window = window, throttleMs = 
   win.history.replaceState(win.history.state, '', urlOf(store.getState()));
 
   const unsubscribe = store.subscribe((state, prev) => {
-    const same = (['scenarioId', 'levers', 'follows', 'constants', 'seed', 'draws', 'axes', 'lang'] as const).every(
-      (k) => state[k] === prev[k],
-    );
+    const same = (
+      [
+        'scenarioId',
+        'levers',
+        'follows',
+        'constants',
+        'seed',
+        'draws',
+        'axes',
+        'step',
+        'view',
+        'embed',
+        'locked',
+        'hidden',
+        'lang',
+      ] as const
+    ).every((k) => state[k] === prev[k]);
     if (same) return;
     if (state.lastChange === 'restore') {
       pending = undefined;

@@ -10,14 +10,24 @@
  * | constants    | URL (the reader's assumptions)                   |
  * | seed, draws  | URL (Monte Carlo)                                |
  * | axes         | URL (`axes=fit`; fixed by default)               |
+ * | step         | URL (`step=3`; the story step, 0 outside it)     |
+ * | view         | URL (`view=present`)                             |
+ * | embed        | URL (`embed=1`)                                  |
+ * | locked       | URL (`lock=<lever ids>`)                         |
+ * | hidden       | URL (`hide=<lever ids>`)                         |
  * | lang         | URL                                              |
+ * | revealed     | this page only (transient: the step's answer)    |
+ * | guesses      | this page only (transient)                       |
  * | notices      | this page only                                   |
  * | lastChange   | this page only (transient)                       |
+ *
+ * A locked lever keeps its value whatever sets levers (a slider, a preset, a story step, "Reset
+ * all", undo): only the link itself sets it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { constantGrid } from '../model/inputs.ts';
 import type { Lang, Scenario } from '../model/schema.ts';
-import { decodeUrl, DRAWS_RANGE, snapToStep, type Decoded, type UrlNotice } from './url.ts';
+import { decodeUrl, DRAWS_RANGE, settingOfStep, snapToStep, type Decoded, type UrlNotice } from './url.ts';
 
 /** Whether the last change should become its own entry in the browser's history. */
 export type ChangeKind = 'continuous' | 'discrete' | 'restore';
@@ -31,7 +41,16 @@ export interface AppState {
   seed: number;
   draws: number;
   axes: 'fixed' | 'fit';
+  step: number;
+  view: 'page' | 'present';
+  embed: boolean;
+  locked: string[];
+  hidden: string[];
   lang: Lang;
+  /** whether the current step's answer is shown */
+  revealed: boolean;
+  /** what the reader guessed at each step with a question, by step id */
+  guesses: Record<string, string>;
   notices: UrlNotice[];
   lastChange: ChangeKind;
   setLever(id: string, value: number): void;
@@ -45,6 +64,17 @@ export interface AppState {
   resetConstants(): void;
   setSeed(seed: number): void;
   setAxes(axes: 'fixed' | 'fit'): void;
+  /** goes to story step `step` (1 is the first) and applies its settings; 0 leaves the story */
+  goToStep(step: number): void;
+  /** applies the current step's settings again */
+  resetStep(): void;
+  reveal(): void;
+  guess(stepId: string, value: string): void;
+  setView(view: 'page' | 'present'): void;
+  /** sets whether a lever is free, locked or hidden in the link */
+  setAccess(id: string, access: 'free' | 'locked' | 'hidden'): void;
+  /** sets the levers, schedules and assumptions as one change (undo and redo) */
+  restoreSettings(settings: Pick<AppState, 'levers' | 'follows' | 'constants'>): void;
   setScenario(id: string): void;
   setLang(lang: Lang): void;
   dismissNotices(): void;
@@ -73,12 +103,19 @@ export function createAppStore(
     seed: decoded.seed,
     draws: decoded.draws,
     axes: decoded.axes,
+    step: decoded.step,
+    view: decoded.view,
+    embed: decoded.embed,
+    locked: decoded.locked,
+    hidden: decoded.hidden,
     lang: decoded.lang,
+    revealed: false,
+    guesses: {},
     notices: decoded.notices,
     lastChange: 'restore',
     setLever(id, value) {
       const lever = currentScenario(get()).levers.find((l) => l.id === id);
-      if (!lever || !Number.isFinite(value)) return;
+      if (!lever || !Number.isFinite(value) || get().locked.includes(id)) return;
       const snapped = snapToStep(lever, value);
       const levers = { ...get().levers };
       if (snapped === lever.default) delete levers[id];
@@ -89,10 +126,11 @@ export function createAppStore(
       set({ levers, follows, lastChange: followed ? 'discrete' : 'continuous' });
     },
     resetLever(id) {
+      if (get().locked.includes(id)) return;
       set({ levers: withoutKey(get().levers, id), follows: withoutKey(get().follows, id), lastChange: 'discrete' });
     },
     resetAll() {
-      set({ levers: {}, follows: {}, lastChange: 'discrete' });
+      set({ ...keepLocked(get(), {}, {}), lastChange: 'discrete' });
     },
     applySetting(values, follows = {}) {
       const scenario = currentScenario(get());
@@ -108,7 +146,7 @@ export function createAppStore(
           following[lever.id] = preset;
         }
       }
-      set({ levers, follows: following, lastChange: 'discrete' });
+      set({ ...keepLocked(get(), levers, following), lastChange: 'discrete' });
     },
     applyPreset(id) {
       const scenario = currentScenario(get());
@@ -138,9 +176,51 @@ export function createAppStore(
     setAxes(axes) {
       if (axes !== get().axes) set({ axes, lastChange: 'discrete' });
     },
+    goToStep(step) {
+      const scenario = currentScenario(get());
+      if (!Number.isInteger(step) || step < 0 || step > scenario.story.length) return;
+      set({ step, revealed: false });
+      get().resetStep();
+    },
+    resetStep() {
+      const setting = settingOfStep(currentScenario(get()), get().step);
+      // Leaving the story keeps the settings; the set below tells the address bar about the step.
+      if (setting) get().applySetting(setting.values, setting.follows);
+      else set({ lastChange: 'discrete' });
+    },
+    reveal() {
+      if (!get().revealed) set({ revealed: true });
+    },
+    guess(stepId, value) {
+      set({ guesses: { ...get().guesses, [stepId]: value } });
+    },
+    setView(view) {
+      if (view !== get().view) set({ view, lastChange: 'discrete' });
+    },
+    setAccess(id, access) {
+      if (!currentScenario(get()).levers.some((l) => l.id === id)) return;
+      const locked = get().locked.filter((l) => l !== id);
+      const hidden = get().hidden.filter((l) => l !== id);
+      if (access === 'locked') locked.push(id);
+      if (access === 'hidden') hidden.push(id);
+      set({ locked, hidden, lastChange: 'discrete' });
+    },
+    restoreSettings({ levers, follows, constants }) {
+      set({ ...keepLocked(get(), levers, follows), constants, lastChange: 'discrete' });
+    },
     setScenario(id) {
       if (!get().scenarios.some((s) => s.id === id) || id === get().scenarioId) return;
-      set({ scenarioId: id, levers: {}, follows: {}, constants: {}, lastChange: 'discrete' });
+      set({
+        scenarioId: id,
+        levers: {},
+        follows: {},
+        constants: {},
+        step: 0,
+        locked: [],
+        hidden: [],
+        revealed: false,
+        lastChange: 'discrete',
+      });
     },
     setLang(lang) {
       if (lang !== get().lang) set({ lang, lastChange: 'discrete' });
@@ -157,12 +237,35 @@ export function createAppStore(
         seed: next.seed,
         draws: Math.min(Math.max(next.draws, DRAWS_RANGE.min), DRAWS_RANGE.max),
         axes: next.axes,
+        step: next.step,
+        view: next.view,
+        embed: next.embed,
+        locked: next.locked,
+        hidden: next.hidden,
         lang: next.lang,
+        ...(next.step !== get().step ? { revealed: false } : {}),
         lastChange: 'restore',
         ...(notices ? { notices: next.notices } : {}),
       });
     },
   }));
+}
+
+/** New levers and schedules, with every locked lever as it is now. */
+function keepLocked(
+  state: AppState,
+  levers: Record<string, number>,
+  follows: Record<string, string>,
+): Pick<AppState, 'levers' | 'follows'> {
+  if (state.locked.length === 0) return { levers, follows };
+  const next = { levers: { ...levers }, follows: { ...follows } };
+  for (const id of state.locked) {
+    delete next.levers[id];
+    delete next.follows[id];
+    if (state.levers[id] !== undefined) next.levers[id] = state.levers[id];
+    if (state.follows[id] !== undefined) next.follows[id] = state.follows[id];
+  }
+  return next;
 }
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {

@@ -1,17 +1,19 @@
 /**
  * The URL is the state of a shareable view:
- * `?scenario=<id>&v=2&<lever>=<value>…&<constant>=<value>…&seed=<n>&axes=fit&lang=ar`.
- * Only what differs from the defaults is written: levers off their defaults (rounded to their
- * step), a lever that follows a preset's dated events as `<lever>=<preset id>`, the reader's
- * assumptions (constants off their sourced values, rounded to their grid), the Monte Carlo seed and
- * draws, and the language. Older links are migrated (see MIGRATIONS). Decoding never throws: what
- * can be used is used, the rest falls back to defaults, and each change is reported so the page
- * can say what was ignored.
+ * `?scenario=<id>&v=2&step=3&<lever>=<value>…&<constant>=<value>…&seed=<n>&axes=fit&view=present&embed=1&lock=<ids>&hide=<ids>&lang=ar`.
+ * Only what differs is written: levers off their defaults, or, at a story step, off the step's
+ * settings (rounded to their step); a lever that follows a preset's dated events as
+ * `<lever>=<preset id>`; the reader's assumptions (constants off their sourced values, rounded to
+ * their grid); the Monte Carlo seed and draws; the charts' axes; the story step; the presentation
+ * view; the embedded page; the levers a teacher locked or hid; and the language. Older links are
+ * migrated (see MIGRATIONS). Decoding never throws: what can be used is used, the rest falls back
+ * to defaults, and each change is reported so the page can say what was ignored.
  */
 import { DEFAULT_DRAWS, DEFAULT_SEED } from '../model/analysis.ts';
 import { constantGrid, hasSchedule } from '../model/inputs.ts';
 import { snapToStep, type Grid } from '../model/levers.ts';
 import type { Lang, Scenario } from '../model/schema.ts';
+import { stepSetting, type StepSetting } from '../model/story.ts';
 
 // Kept here too: the app and its tests import it from the URL codec.
 export { snapToStep };
@@ -30,6 +32,9 @@ export type UrlNotice =
   | { kind: 'rounded'; lever: string; given: number; used: number }
   | { kind: 'unknown-language'; given: string }
   | { kind: 'unknown-axes'; given: string }
+  | { kind: 'unknown-view'; given: string }
+  | { kind: 'unknown-step'; given: string; steps: number }
+  | { kind: 'unknown-lever-in-list'; key: 'lock' | 'hide'; given: string }
   | { kind: 'newer-version'; given: string }
   | { kind: 'migrated'; from: number; changes: string[] };
 
@@ -46,6 +51,15 @@ export interface ViewState {
   draws: number;
   /** the charts' value axes: fixed over the scenario's lever ranges (so screenshots compare), or fitted to the data */
   axes: 'fixed' | 'fit';
+  /** the story step shown (1 is the first), or 0 outside the story */
+  step: number;
+  /** the page as it is, or the presentation view for a room */
+  view: 'page' | 'present';
+  /** the page without its header, to sit in another site's page */
+  embed: boolean;
+  /** levers a teacher locked (shown, not movable) and hid (not shown) */
+  locked: string[];
+  hidden: string[];
   lang: Lang;
 }
 
@@ -97,7 +111,21 @@ function onGrid(key: string, raw: string, grid: Grid, notices: UrlNotice[]): num
   return used;
 }
 
-const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'seed', 'draws', 'axes']);
+const VIEW_KEYS = new Set(['scenario', 'v', 'lang', 'seed', 'draws', 'axes', 'step', 'view', 'embed', 'lock', 'hide']);
+
+/** What a lever is at a story step's settings (a value, or the preset it follows), or its default outside the story. */
+export function baseOf(setting: StepSetting | undefined, lever: Scenario['levers'][number]): number | string {
+  const follows = setting?.follows[lever.id];
+  if (follows !== undefined) return follows;
+  const value = setting?.values[lever.id];
+  return value === undefined ? lever.default : snapToStep(lever, value);
+}
+
+/** The settings of story step `step` (1 is the first), if the scenario has that step. */
+export function settingOfStep(scenario: Scenario, step: number): StepSetting | undefined {
+  const s = step >= 1 ? scenario.story[step - 1] : undefined;
+  return s && stepSetting(scenario, s);
+}
 
 export function decodeUrl(search: string, scenarios: readonly Scenario[], fallbackId: string): Decoded {
   const notices: UrlNotice[] = [];
@@ -129,11 +157,44 @@ export function decodeUrl(search: string, scenarios: readonly Scenario[], fallba
     notices.push({ kind: 'unknown-axes', given: axesParam });
   }
   const axes = axesParam === 'fit' ? 'fit' : 'fixed';
+  const viewParam = params.get('view');
+  if (viewParam !== null && viewParam !== 'present' && viewParam !== 'page') {
+    notices.push({ kind: 'unknown-view', given: viewParam });
+  }
+  const view = viewParam === 'present' ? 'present' : 'page';
+  const stepParam = params.get('step');
+  const steps = scenario.story.length;
+  let step = 0;
+  if (stepParam !== null) {
+    const n = Number(stepParam);
+    if (Number.isInteger(n) && n >= 0 && n <= steps) step = n;
+    else notices.push({ kind: 'unknown-step', given: stepParam, steps });
+  }
+  const embed = params.get('embed') === '1';
+  const leverList = (key: 'lock' | 'hide') =>
+    (params.get(key) ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => {
+        if (id === '') return false;
+        if (scenario.levers.some((l) => l.id === id)) return true;
+        notices.push({ kind: 'unknown-lever-in-list', key, given: id });
+        return false;
+      });
+  const locked = [...new Set(leverList('lock'))];
+  const hidden = [...new Set(leverList('hide'))];
   const seed = whole('seed', { min: 0, max: 2 ** 31 - 1, step: 1 }, DEFAULT_SEED);
   const draws = whole('draws', { ...DRAWS_RANGE, step: 1 }, DEFAULT_DRAWS);
 
+  // At a story step, the link's lever values are changes from the step's settings.
+  const setting = settingOfStep(scenario, step);
   const levers: Record<string, number> = {};
   const follows: Record<string, string> = {};
+  for (const lever of scenario.levers) {
+    const base = baseOf(setting, lever);
+    if (typeof base === 'string') follows[lever.id] = base;
+    else if (base !== lever.default) levers[lever.id] = base;
+  }
   const constants: Record<string, number> = {};
   const leverById = new Map(scenario.levers.map((l) => [l.id, l]));
   const constantById = new Map(scenario.constants.filter((c) => c.high > c.low).map((c) => [c.id, c]));
@@ -163,23 +224,38 @@ export function decodeUrl(search: string, scenarios: readonly Scenario[], fallba
       seen.add(key);
     }
   }
-  return { scenarioId: scenario.id, levers, follows, constants, seed, draws, axes, lang, notices };
+  return {
+    scenarioId: scenario.id,
+    levers,
+    follows,
+    constants,
+    seed,
+    draws,
+    axes,
+    step,
+    view,
+    embed,
+    locked,
+    hidden,
+    lang,
+    notices,
+  };
 }
 
 export function encodeUrl(state: ViewState, scenario: Scenario): string {
   const params = new URLSearchParams();
   params.set('scenario', state.scenarioId);
   params.set('v', String(URL_VERSION));
+  const step = state.step >= 1 && state.step <= scenario.story.length ? state.step : 0;
+  if (step > 0) params.set('step', String(step));
+  const setting = settingOfStep(scenario, step);
   for (const lever of scenario.levers) {
     const follows = state.follows[lever.id];
-    if (follows !== undefined && hasSchedule(scenario, follows, lever.id)) {
-      params.set(lever.id, follows);
-      continue;
-    }
-    const value = state.levers[lever.id];
-    if (value === undefined) continue;
-    const snapped = snapToStep(lever, value);
-    if (snapped !== lever.default) params.set(lever.id, String(snapped));
+    const now =
+      follows !== undefined && hasSchedule(scenario, follows, lever.id)
+        ? follows
+        : snapToStep(lever, state.levers[lever.id] ?? lever.default);
+    if (now !== baseOf(setting, lever)) params.set(lever.id, String(now));
   }
   for (const c of scenario.constants) {
     const value = state.constants[c.id];
@@ -190,6 +266,11 @@ export function encodeUrl(state: ViewState, scenario: Scenario): string {
   if (state.seed !== DEFAULT_SEED) params.set('seed', String(state.seed));
   if (state.draws !== DEFAULT_DRAWS) params.set('draws', String(state.draws));
   if (state.axes === 'fit') params.set('axes', 'fit');
+  if (state.view === 'present') params.set('view', 'present');
+  if (state.embed) params.set('embed', '1');
+  if (state.locked.length > 0) params.set('lock', state.locked.join(','));
+  if (state.hidden.length > 0) params.set('hide', state.hidden.join(','));
   if (state.lang !== 'en') params.set('lang', state.lang);
-  return `?${params.toString()}`;
+  // Commas stay commas (lock=usRelief,russiaSupport), as a person would type them.
+  return `?${params.toString().replace(/%2C/g, ',')}`;
 }

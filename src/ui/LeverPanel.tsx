@@ -8,7 +8,9 @@ import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { Lever, Scenario } from '../model/schema.ts';
 import { decimalsOf } from '../model/levers.ts';
 import { formatNumber, monthLabel, t, type Lang } from '../i18n/index.ts';
-import { useApp, useAppStore, useScenario, useT, useUncertainty } from './context.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { selectStoryChanges } from '../state/derived.ts';
+import { useApp, useAppStore, useScenario, useT, useUncertainty, useUndo } from './context.ts';
 import { PresetPicker } from './PresetPicker.tsx';
 import { SourceItem } from './SourceItem.tsx';
 import { Swatch } from './Swatch.tsx';
@@ -102,7 +104,7 @@ function LeverSources({ lever, scenario, lang }: { lever: Lever; scenario: Scena
  * keystroke: "30" is not first used as 3. A value outside the range is brought to its end, one off
  * the grid to the nearest step, and the field says so.
  */
-function NumberField({ lever, value, lang }: { lever: Lever; value: number; lang: Lang }) {
+function NumberField({ lever, value, lang, disabled }: { lever: Lever; value: number; lang: Lang; disabled: boolean }) {
   const store = useAppStore();
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const [said, setSaid] = useState('');
@@ -138,6 +140,7 @@ function NumberField({ lever, value, lang }: { lever: Lever; value: number; lang
         max={lever.max}
         step={lever.step}
         value={draft ?? String(value)}
+        disabled={disabled}
         aria-label={t(lang, 'valueIn', { label, unit })}
         aria-describedby={statusId}
         onChange={(e) => setDraft(e.currentTarget.value)}
@@ -161,18 +164,21 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
   const store = useAppStore();
   const value = useApp((s) => s.levers[lever.id] ?? lever.default);
   const following = useApp((s) => lever.id in s.follows);
+  const locked = useApp((s) => s.locked.includes(lever.id));
+  const changed = useApp((s) => s.step > 0 && selectStoryChanges(s).includes(lever.id));
   const id = `lever-${lever.id}`;
   const label = lever.label[lang];
   const unit = lever.unit[lang];
   const set = (v: number) => store.getState().setLever(lever.id, v);
   return (
-    <div className="lever" data-lever={lever.id}>
+    <div className={locked ? 'lever locked' : 'lever'} data-lever={lever.id}>
       <div className="lever-head">
         <label htmlFor={id}>{label}</label>
+        {locked && <span className="lever-lock">🔒 {tr('lockedLever')}</span>}
         <button
           type="button"
           className="reset"
-          disabled={value === lever.default && !following}
+          disabled={locked || (value === lever.default && !following)}
           aria-label={tr('resetLever', { label })}
           title={tr('resetLever', { label })}
           onClick={() => store.getState().resetLever(lever.id)}
@@ -188,6 +194,7 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
           max={lever.max}
           step={lever.step}
           value={value}
+          disabled={locked}
           aria-valuetext={`${shown(lang, lever, value)} ${unit}`}
           aria-describedby={`${id}-description`}
           onChange={(e) => set(Number(e.currentTarget.value))}
@@ -198,8 +205,9 @@ const LeverControl = memo(function LeverControl({ lever, scenario }: { lever: Le
             set(next);
           }}
         />
-        <NumberField lever={lever} value={value} lang={lang} />
+        <NumberField lever={lever} value={value} lang={lang} disabled={locked} />
       </div>
+      {changed && <p className="lever-changed">{tr('changedFromStory')}</p>}
       <LeverStatus lever={lever} scenario={scenario} lang={lang} />
       <p className="lever-description" id={`${id}-description`}>
         {lever.description[lang]}
@@ -219,13 +227,38 @@ function ResetAll({ lang }: { lang: Lang }) {
   );
 }
 
+/** Undo and redo of lever changes (also Ctrl+Z and Ctrl+Shift+Z, see useShortcuts.ts). */
+function UndoRedo({ lang }: { lang: Lang }) {
+  const canUndo = useUndo((u) => u.past.length > 0);
+  const canRedo = useUndo((u) => u.future.length > 0);
+  const undo = useUndo((u) => u.undo);
+  const redo = useUndo((u) => u.redo);
+  return (
+    <>
+      <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={undo}>
+        {t(lang, 'undo')}
+      </button>
+      <button type="button" disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" onClick={redo}>
+        {t(lang, 'redo')}
+      </button>
+    </>
+  );
+}
+
 /** Whether the screen is narrow (a phone): then the panel starts folded. */
 const narrow = () => typeof matchMedia === 'function' && matchMedia('(max-width: 700px)').matches;
 
-export function LeverPanel() {
+/**
+ * The lever panel. `only` narrows it to some levers (a story step's, in the presentation view),
+ * without the presets and the fold; levers a link hides are never shown.
+ */
+export function LeverPanel({ only }: { only?: readonly string[] }) {
   const scenario = useScenario();
   const { lang, t: tr } = useT();
-  const [folded, setFolded] = useState(narrow);
+  const hidden = useApp(useShallow((s) => s.hidden));
+  const visible = scenario.levers.filter((l) => !hidden.includes(l.id) && (only === undefined || only.includes(l.id)));
+  const [narrowFolded, setFolded] = useState(narrow);
+  const folded = only === undefined && narrowFolded;
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
     const query = matchMedia('(max-width: 700px)');
@@ -242,30 +275,35 @@ export function LeverPanel() {
     >
       <div className="lever-panel-head">
         <h2 id="levers-heading">{tr('levers')}</h2>
-        <button
-          type="button"
-          className="fold"
-          aria-expanded={!folded}
-          aria-controls="lever-body"
-          onClick={() => setFolded(!folded)}
-        >
-          {folded ? tr('showLevers') : tr('hideLevers')}
-        </button>
+        {only === undefined && (
+          <button
+            type="button"
+            className="fold"
+            aria-expanded={!folded}
+            aria-controls="lever-body"
+            onClick={() => setFolded(!folded)}
+          >
+            {folded ? tr('showLevers') : tr('hideLevers')}
+          </button>
+        )}
       </div>
       <div id="lever-body" className="lever-body">
-        <div className="lever-actions">
-          <PresetPicker scenario={scenario} lang={lang} />
-          <ResetAll lang={lang} />
-        </div>
+        {only === undefined && (
+          <div className="lever-actions">
+            <PresetPicker scenario={scenario} lang={lang} />
+            <ResetAll lang={lang} />
+            <UndoRedo lang={lang} />
+          </div>
+        )}
         {scenario.actors
-          .filter((a) => scenario.levers.some((l) => l.actor === a.id))
+          .filter((a) => visible.some((l) => l.actor === a.id))
           .map((actor) => (
             <fieldset key={actor.id} className="actor-group" data-actor={actor.id}>
               <legend>
                 <Swatch color={actor.color} />
                 {actor.name[lang]}
               </legend>
-              {scenario.levers
+              {visible
                 .filter((l) => l.actor === actor.id)
                 .map((l) => (
                   <LeverControl key={l.id} lever={l} scenario={scenario} />

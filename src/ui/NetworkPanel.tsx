@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { NetworkChart, type LinkStrength } from '../charts/NetworkChart.tsx';
 import { networkLayout } from '../charts/networkLayout.ts';
-import { selectReach, selectResult } from '../state/derived.ts';
+import { selectConcealed, selectReach, selectResult } from '../state/derived.ts';
 import { useApp, useScenario, useT } from './context.ts';
 import { seriesItem, seriesNumber } from './format.ts';
 import { useWidth } from './useWidth.ts';
@@ -51,7 +51,10 @@ export function NetworkPanel() {
       ),
     [scenario, lang, reach, room, width, height, numbered],
   );
+  const concealed = useApp(selectConcealed);
   const strengths: LinkStrength[] = scenario.links.map((l) => {
+    // A story step's question keeps its outcome's arrow at rest until the answer is revealed.
+    if (l.strength === concealed) return { value: '?', strength: 0 };
     const value = ends[l.strength]?.at(-1) ?? 0;
     const widest = reach.ends[l.strength] ?? 0;
     return {

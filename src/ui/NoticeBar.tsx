@@ -30,6 +30,12 @@ export function NoticeBar() {
         return t('noticeMigrated', { changes: n.changes.join('; ') });
       case 'unknown-axes':
         return t('noticeUnknownAxes', { given: n.given });
+      case 'unknown-view':
+        return t('noticeUnknownView', { given: n.given });
+      case 'unknown-step':
+        return t('noticeUnknownStep', { given: n.given, steps: n.steps });
+      case 'unknown-lever-in-list':
+        return t('noticeUnknownLeverInList', { given: n.given, key: n.key });
     }
   };
   return (

@@ -5,7 +5,7 @@
 import { memo, useMemo } from 'react';
 import type { Outcome } from '../model/schema.ts';
 import { formatDelta, formatNumber, monthLabel } from '../i18n/index.ts';
-import { selectBaseline, selectResult } from '../state/derived.ts';
+import { selectBaseline, selectConcealed, selectResult } from '../state/derived.ts';
 import { useApp, useBands, useScenario, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
 
@@ -26,6 +26,7 @@ const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start
   });
   const { value: bands, updating } = useBands();
   const ids = useMemo(() => [o.id], [o.id]);
+  const concealed = useApp((s) => selectConcealed(s) === o.id);
   const spread = bands?.bands.outcomes[o.id];
   const d = o.format.decimals;
   const delta = value - atDefault;
@@ -38,6 +39,18 @@ const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start
       : o.summary.of === 'end' || at === undefined
         ? ''
         : t(o.summary.of === 'peak' ? 'summaryPeak' : 'summaryAt', { date: monthLabel(lang, start, at, 'short') });
+  if (concealed) {
+    // A story step asks about this outcome: nothing of its value shows until the answer is revealed.
+    return (
+      <article className="card concealed" data-outcome={o.id} aria-labelledby={`card-${o.id}`}>
+        <h3 id={`card-${o.id}`}>{o.label[lang]}</h3>
+        <p className="card-value">
+          <span className="number">?</span> <span className="unit">{o.unit[lang]}</span>
+        </p>
+        <p className="card-hidden">{t('hiddenUntilReveal')}</p>
+      </article>
+    );
+  }
   return (
     <article className="card" data-outcome={o.id} data-value={value} aria-labelledby={`card-${o.id}`}>
       <h3 id={`card-${o.id}`}>{o.label[lang]}</h3>
@@ -68,7 +81,8 @@ const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start
   );
 });
 
-export function OutcomeCards() {
+/** The headline outcomes, or the ones named in `only` (a story step's, in the presentation view). */
+export function OutcomeCards({ only }: { only?: readonly string[] }) {
   const scenario = useScenario();
   const { lang, t } = useT();
   const horizon = useApp((s) => selectResult(s).horizon);
@@ -78,7 +92,7 @@ export function OutcomeCards() {
       <h2 id="outcomes-heading">{t('outcomes', { date: end })}</h2>
       <div className="cards">
         {scenario.outcomes
-          .filter((o) => o.headline)
+          .filter((o) => (only === undefined ? o.headline : only.includes(o.id)))
           .map((o) => (
             <Card key={o.id} outcome={o} start={scenario.time.start} />
           ))}

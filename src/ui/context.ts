@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { UrlSync } from '../state/history.ts';
 import { currentScenario, type AppState, type AppStore } from '../state/store.ts';
 import { isUpdating, type UncertaintyState, type UncertaintyStore } from '../state/uncertainty.ts';
+import type { UndoState, UndoStore } from '../state/undo.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { Uncertainty } from '../model/uncertainty.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -19,7 +20,11 @@ export const UrlContext = createContext<UrlSync | null>(null);
 /** The Monte Carlo bands of the current settings, drawn off the main thread (state/uncertainty.ts). */
 export const UncertaintyContext = createContext<UncertaintyStore | null>(null);
 
+/** Undo and redo of the settings (state/undo.ts). */
+export const UndoContext = createContext<UndoStore | null>(null);
+
 const NO_BANDS = createStore<UncertaintyState>()(() => ({ value: undefined, shownFor: undefined }));
+const NO_UNDO = createStore<UndoState>()(() => ({ past: [], future: [], undo() {}, redo() {} }));
 
 export function useAppStore(): AppStore {
   const store = useContext(StoreContext);
@@ -51,4 +56,9 @@ export function useBands(): { value: Uncertainty | undefined; updating: boolean 
   const bands = useUncertainty((u) => u);
   const updating = useApp((s) => isUpdating(s, bands));
   return { value: bands.value, updating };
+}
+
+/** What the undo history holds now, for the buttons and shortcuts that use it. */
+export function useUndo<T>(selector: (state: UndoState) => T): T {
+  return useStore(useContext(UndoContext) ?? NO_UNDO, selector);
 }

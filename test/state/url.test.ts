@@ -15,6 +15,11 @@ const view = (over: Partial<ViewState> = {}): ViewState => ({
   seed: 1,
   draws: 200,
   axes: 'fixed',
+  step: 0,
+  view: 'page',
+  embed: false,
+  locked: [],
+  hidden: [],
   lang: 'en',
   ...over,
 });

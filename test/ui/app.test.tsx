@@ -227,7 +227,10 @@ describe('the app', () => {
     renderApp('?usRelief=8&sentenceMonths=40');
     const card = document.querySelector('[data-outcome="releasedTotal"]') as HTMLElement;
     await user.click(within(card).getByText('How this is computed'));
-    expect(within(card).getByText(/Holiday pardons, US deals and releases under corridor pressure/)).toBeTruthy();
+    // The explanation is loaded when first opened.
+    expect(
+      await within(card).findByText(/Holiday pardons, US deals and releases under corridor pressure/),
+    ).toBeTruthy();
     expect(
       within(card).getByText('releasedSoFar: starts at 0; each step + pardons + dealReleases + pressureReleases'),
     ).toBeTruthy();
@@ -255,7 +258,7 @@ describe('the app', () => {
     const { store } = renderApp();
     await user.click(screen.getByText('Assumptions'));
     const before = value('prisonersHeld');
-    const slider = screen.getByRole('slider', { name: 'Average time until a sentence is served' });
+    const slider = await screen.findByRole('slider', { name: 'Average time until a sentence is served' });
     expect(slider.getAttribute('min')).toBe('32');
     expect(slider.getAttribute('max')).toBe('50');
     fireEvent.change(slider, { target: { value: '36' } });

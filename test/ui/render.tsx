@@ -1,9 +1,10 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src/ui/App.tsx';
-import { StoreContext, UncertaintyContext, UrlContext } from '../../src/ui/context.ts';
+import { StoreContext, UncertaintyContext, UndoContext, UrlContext } from '../../src/ui/context.ts';
 import { createAppStore } from '../../src/state/store.ts';
 import type { UrlSync } from '../../src/state/history.ts';
 import { inlineRunner, watchUncertainty } from '../../src/state/uncertainty.ts';
+import { watchUndo } from '../../src/state/undo.ts';
 import { founding } from '../helpers.ts';
 
 /**
@@ -13,14 +14,17 @@ import { founding } from '../helpers.ts';
 export function renderApp(search = '', sync?: UrlSync) {
   const store = createAppStore([founding().scenario], search);
   const uncertainty = watchUncertainty(store, inlineRunner(), 0);
+  const undo = watchUndo(store);
   const view = render(
     <StoreContext.Provider value={store}>
       <UncertaintyContext.Provider value={uncertainty}>
         <UrlContext.Provider value={sync ?? null}>
-          <App />
+          <UndoContext.Provider value={undo}>
+            <App />
+          </UndoContext.Provider>
         </UrlContext.Provider>
       </UncertaintyContext.Provider>
     </StoreContext.Provider>,
   );
-  return { store, uncertainty, ...view };
+  return { store, uncertainty, undo, ...view };
 }

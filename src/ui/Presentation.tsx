@@ -1,0 +1,63 @@
+/**
+ * The presentation view (`view=present`), for a projector: big type and thick lines (app.css,
+ * `.present`), only the levers and outcomes the story step names (the headline ones outside the
+ * story), the step's text and question, and a QR code that opens this step on a phone. Esc leaves
+ * it with the settings as they are; F or the button goes full screen. Loaded on demand.
+ */
+import { lazy, Suspense } from 'react';
+import { selectStep } from '../state/derived.ts';
+import { ChartsPanel } from './ChartsPanel.tsx';
+import { useApp, useAppStore, useScenario, useT } from './context.ts';
+import { LeverPanel } from './LeverPanel.tsx';
+import { OutcomeCards } from './OutcomeCards.tsx';
+import { StoryPanel } from './StoryPanel.tsx';
+import { fullScreen } from './useShortcuts.ts';
+import { useLink } from './useLink.ts';
+
+const QrCode = lazy(() => import('./QrCode.tsx'));
+
+export default function Presentation() {
+  const scenario = useScenario();
+  const store = useAppStore();
+  const { lang, t } = useT();
+  const step = useApp(selectStep);
+  // Students who scan the code get the page itself at this step, not the projector's view.
+  const link = useLink({ view: 'page' });
+  const charts = step
+    ? scenario.charts.filter((c) => c.series.some((s) => s.id === step.highlight)).map((c) => c.id)
+    : scenario.charts.slice(0, 1).map((c) => c.id);
+  return (
+    <div className="present">
+      <div className="present-bar">
+        <p className="present-title">{scenario.title[lang]}</p>
+        {!step && scenario.story.length > 0 && (
+          <button type="button" onClick={() => store.getState().goToStep(1)}>
+            {t('storyStart')}
+          </button>
+        )}
+        <button type="button" aria-keyshortcuts="F" onClick={fullScreen}>
+          {t('fullScreen')}
+        </button>
+        <button type="button" aria-keyshortcuts="Escape" onClick={() => store.getState().setView('page')}>
+          {t('leavePresentation')}
+        </button>
+      </div>
+      <main className="present-body">
+        <div className="present-story">
+          <StoryPanel />
+          <LeverPanel only={step?.levers} />
+        </div>
+        <div className="present-results">
+          <OutcomeCards only={step ? [step.highlight] : undefined} />
+          <ChartsPanel only={charts} />
+        </div>
+        <figure className="present-qr">
+          <Suspense fallback={null}>
+            <QrCode text={link} label={t('qrOf', { link })} size={200} />
+          </Suspense>
+          <figcaption>{t('scanToOpen')}</figcaption>
+        </figure>
+      </main>
+    </div>
+  );
+}
