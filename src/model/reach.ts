@@ -19,13 +19,17 @@ export interface Reach {
   ends: Record<string, number>;
 }
 
-/** The series a page draws of a scenario: the charts' lines, the network's channels and the shaded periods. */
+/**
+ * The series a page draws of a scenario: the charts' lines, the network's channels, the shaded
+ * periods, and the outcomes its story steps are about (charted in the presentation view).
+ */
 export function drawnSeries(scenario: Scenario): string[] {
   return [
     ...new Set([
       ...scenario.charts.flatMap((c) => c.series.map((s) => s.id)),
       ...scenario.links.map((l) => l.strength),
       ...scenario.timeMarks.map((m) => m.series),
+      ...scenario.story.map((step) => step.highlight),
     ]),
   ];
 }

@@ -171,8 +171,8 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
   );
 });
 
-/** Every chart of the scenario, or the ones named in `only` (a story step's, in the presentation view). */
-export function ChartsPanel({ only }: { only?: readonly string[] }) {
+/** Every chart of the scenario, or the charts given (a story step's, in the presentation view). */
+export function ChartsPanel({ charts }: { charts?: readonly Chart[] }) {
   const scenario = useScenario();
   const store = useAppStore();
   const { lang, t } = useT();
@@ -207,23 +207,21 @@ export function ChartsPanel({ only }: { only?: readonly string[] }) {
         </label>
       </div>
       <div className="chart-grid">
-        {scenario.charts
-          .filter((c) => only === undefined || only.includes(c.id))
-          .map((c) => (
-            <ChartFigure
-              key={c.id}
-              chart={c}
-              result={result}
-              baseline={baseline}
-              bands={bands}
-              reach={reach}
-              periods={periods}
-              updating={updating}
-              concealed={c.series.some((s) => s.id === concealed)}
-              focus={focus}
-              onFocus={setFocus}
-            />
-          ))}
+        {(charts ?? scenario.charts).map((c) => (
+          <ChartFigure
+            key={c.id}
+            chart={c}
+            result={result}
+            baseline={baseline}
+            bands={bands}
+            reach={reach}
+            periods={periods}
+            updating={updating}
+            concealed={c.series.some((s) => s.id === concealed)}
+            focus={focus}
+            onFocus={setFocus}
+          />
+        ))}
       </div>
     </section>
   );

@@ -4,7 +4,8 @@
  * story), the step's text and question, and a QR code that opens this step on a phone. Esc leaves
  * it with the settings as they are; F or the button goes full screen. Loaded on demand.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import type { Chart, Scenario, StoryStep } from '../model/schema.ts';
 import { selectStep } from '../state/derived.ts';
 import { ChartsPanel } from './ChartsPanel.tsx';
 import { useApp, useAppStore, useScenario, useT } from './context.ts';
@@ -16,6 +17,27 @@ import { useLink } from './useLink.ts';
 
 const QrCode = lazy(() => import('./QrCode.tsx'));
 
+/**
+ * The charts a step is about: the scenario's charts of its outcome, or, where none draws it, a
+ * chart of that outcome alone. Outside the story, the first chart.
+ */
+function chartsFor(scenario: Scenario, step: StoryStep | undefined): Chart[] {
+  if (!step) return scenario.charts.slice(0, 1);
+  const drawn = scenario.charts.filter((c) => c.series.some((s) => s.id === step.highlight));
+  if (drawn.length > 0) return drawn;
+  const outcome = scenario.outcomes.find((o) => o.id === step.highlight);
+  if (!outcome) return [];
+  const actor = scenario.actors[0];
+  return [
+    {
+      id: `story-${step.id}`,
+      title: outcome.label,
+      unit: outcome.unit,
+      series: [{ id: outcome.id, color: actor?.color ?? '#1d4ed8' }],
+    },
+  ];
+}
+
 export default function Presentation() {
   const scenario = useScenario();
   const store = useAppStore();
@@ -23,9 +45,7 @@ export default function Presentation() {
   const step = useApp(selectStep);
   // Students who scan the code get the page itself at this step, not the projector's view.
   const link = useLink({ view: 'page' });
-  const charts = step
-    ? scenario.charts.filter((c) => c.series.some((s) => s.id === step.highlight)).map((c) => c.id)
-    : scenario.charts.slice(0, 1).map((c) => c.id);
+  const charts = useMemo(() => chartsFor(scenario, step), [scenario, step]);
   return (
     <div className="present">
       <div className="present-bar">
@@ -45,15 +65,17 @@ export default function Presentation() {
       <main className="present-body">
         <div className="present-story">
           <StoryPanel />
+        </div>
+        <div className="present-levers">
           <LeverPanel only={step?.levers} />
         </div>
         <div className="present-results">
           <OutcomeCards only={step ? [step.highlight] : undefined} />
-          <ChartsPanel only={charts} />
+          <ChartsPanel charts={charts} />
         </div>
         <figure className="present-qr">
           <Suspense fallback={null}>
-            <QrCode text={link} label={t('qrOf', { link })} size={200} />
+            <QrCode text={link} label={t('qrOf', { link })} size={180} />
           </Suspense>
           <figcaption>{t('scanToOpen')}</figcaption>
         </figure>

@@ -74,6 +74,15 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const lang = useApp((s) => s.lang);
   const link = useLink();
   const embedLink = useLink({ embed: true, view: 'page' });
+  const store = useAppStore();
+  const downloadSettings = async () => {
+    const [{ settingsJson, exportName }, { downloadFile }] = await Promise.all([
+      import('../state/exportData.ts'),
+      import('./exports.ts'),
+    ]);
+    const json = settingsJson(store.getState(), scenario, link);
+    downloadFile(json, exportName(scenario.id, 'settings', 'json'), 'application/json');
+  };
   const snippet = `<iframe src="${embedLink}" title="${scenario.title[lang].replace(/"/g, '&quot;')}" width="100%" height="760" loading="lazy"></iframe>`;
   return (
     <Dialog title={t('shareTitle')} onClose={onClose}>
@@ -90,9 +99,12 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
           </label>
           <p className="share-hint">{t('embedHint')}</p>
           <CopyButton text={snippet} label={t('copyCode')} done={t('codeCopied')} />
-          <p>
+          <p className="share-take">
             <button type="button" onClick={() => window.print()}>
               {t('printHandout')}
+            </button>
+            <button type="button" onClick={() => void downloadSettings()}>
+              {t('downloadJson')}
             </button>
           </p>
         </div>
