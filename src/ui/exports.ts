@@ -116,7 +116,8 @@ export function svgFile(svg: SVGSVGElement, title: string): string {
     .trim()
     .split(/[\s,]+/)
     .map(Number);
-  clone.setAttribute('xmlns', SVG_NS);
+  // XMLSerializer declares the SVG namespace itself; an `xmlns` attribute as React writes it would be a second one.
+  clone.removeAttribute('xmlns');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   // Only the page can focus the chart or show its hover marks.
