@@ -162,6 +162,10 @@ const en = {
   noticeUnknownStep: 'There is no story step {given} (the story has {steps}); the story is not started.',
   noticeUnknownLeverInList: '"{given}" in {key}= is not a lever of this scenario and was ignored.',
   openFull: 'Open in Leverage Lab',
+  csvMonth: 'month',
+  csvLikelyLow: '{label}, likely low (10th percentile)',
+  csvLikelyHigh: '{label}, likely high (90th percentile)',
+  downloadFailed: 'The file could not be made in this browser.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -326,6 +330,10 @@ const ar: Record<MessageKey, string> = {
   noticeUnknownStep: 'لا توجد خطوة {given} في القصة (فيها {steps})؛ لم تبدأ القصة.',
   noticeUnknownLeverInList: '«{given}» في {key}= ليست أداة ضغط في هذا السيناريو، فتُجوهلت.',
   openFull: 'افتح في مختبر النفوذ',
+  csvMonth: 'الشهر',
+  csvLikelyLow: '{label}، الحد الأدنى المرجّح (المئين العاشر)',
+  csvLikelyHigh: '{label}، الحد الأعلى المرجّح (المئين التسعون)',
+  downloadFailed: 'تعذّر إنشاء الملف في هذا المتصفح.',
 };
 
 export const messages: Record<'en' | 'ar', Record<MessageKey, string>> = { en, ar };

@@ -7,26 +7,13 @@ import type { MonteCarloResult } from '../model/analysis.ts';
 import type { Lang, Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import { dateAt } from '../model/time.ts';
+import { t } from '../i18n/index.ts';
 import type { AppState } from './store.ts';
 import { URL_VERSION } from './url.ts';
 
 /** Makes Excel read the file as UTF-8 (Arabic labels); other spreadsheets skip it. */
 export const BOM = '\uFEFF';
 const CRLF = '\r\n';
-
-/** The CSV's own words, in the reader's language. */
-const WORDS: Record<Lang, { month: string; low: string; high: string }> = {
-  en: {
-    month: 'month',
-    low: '{label}, likely low (10th percentile)',
-    high: '{label}, likely high (90th percentile)',
-  },
-  ar: {
-    month: 'الشهر',
-    low: '{label}، الحد الأدنى المرجّح (المئين العاشر)',
-    high: '{label}، الحد الأعلى المرجّح (المئين التسعون)',
-  },
-};
 
 /** A stock, variable or outcome of the scenario (as seriesItem in ui/format.ts). */
 function itemOf(scenario: Scenario, id: string) {
@@ -75,7 +62,6 @@ export function seriesCsv(
   lang: Lang,
   bands?: MonteCarloResult,
 ): string {
-  const words = WORDS[lang];
   const columns: { heading: string; values: readonly number[] | undefined }[] = [];
   for (const id of seriesIds) {
     const item = itemOf(scenario, id);
@@ -84,13 +70,13 @@ export function seriesCsv(
     columns.push({ heading: unit ? `${label} (${unit})` : label, values: result.series[id] });
     const band = bands?.series[id];
     if (band) {
-      columns.push({ heading: words.low.replace('{label}', () => label), values: band.p10 });
-      columns.push({ heading: words.high.replace('{label}', () => label), values: band.p90 });
+      columns.push({ heading: t(lang, 'csvLikelyLow', { label }), values: band.p10 });
+      columns.push({ heading: t(lang, 'csvLikelyHigh', { label }), values: band.p90 });
     }
   }
-  let out = BOM + csvRow([words.month, ...columns.map((c) => c.heading)]);
-  result.t.forEach((t, i) => {
-    out += csvRow([dateAt(scenario.time, t), ...columns.map((c) => plainNumber(c.values?.[i] ?? NaN))]);
+  let out = BOM + csvRow([t(lang, 'csvMonth'), ...columns.map((c) => c.heading)]);
+  result.t.forEach((time, i) => {
+    out += csvRow([dateAt(scenario.time, time), ...columns.map((c) => plainNumber(c.values?.[i] ?? NaN))]);
   });
   return out;
 }

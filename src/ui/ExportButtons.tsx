@@ -26,6 +26,7 @@ export function ExportButtons({ chart, box, result, bands, name }: ExportButtons
   const scenario = useScenario();
   const { lang, t } = useT();
   const [busy, setBusy] = useState<Format | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
 
   const save = async (format: Format) => {
     const [files, data] = await Promise.all([import('./exports.ts'), import('../state/exportData.ts')]);
@@ -48,8 +49,9 @@ export function ExportButtons({ chart, box, result, bands, name }: ExportButtons
 
   const onClick = (format: Format) => () => {
     setBusy(format);
+    setFailed(false);
     save(format)
-      .catch((error: unknown) => console.error(error))
+      .catch(() => setFailed(true))
       .finally(() => setBusy(undefined));
   };
 
@@ -65,6 +67,9 @@ export function ExportButtons({ chart, box, result, bands, name }: ExportButtons
           {t(key)}
         </button>
       ))}
+      <span role="status" className="download-status">
+        {failed ? t('downloadFailed') : ''}
+      </span>
     </div>
   );
 }
