@@ -18,6 +18,8 @@ export interface LineChartProps {
   /** index of the time point to mark and read out, if any */
   focus?: number | undefined;
   onFocus?: (index: number | undefined) => void;
+  /** a story step's answer (and the guess made before it), marked at its month; markPlace gives the place */
+  mark?: { x: number; y: number; guessY?: number; guessLabel: string } | undefined;
 }
 
 /**
@@ -97,12 +99,42 @@ const Paths = memo(function Paths({ paths, kind }: { paths: SeriesPath[]; kind: 
   ));
 });
 
+/**
+ * A story step's answer: a line at its month and a dot on the line there; the guess as a ringed
+ * dot at the same month, labelled. Decorative: the story panel says the same in words.
+ */
+function Mark({
+  x,
+  y,
+  guessY,
+  guessLabel,
+  plot,
+}: NonNullable<LineChartProps['mark']> & { plot: LineChartFrame['plot'] }) {
+  // The label goes on the side with room for it.
+  const before = x > (plot.left + plot.right) / 2;
+  return (
+    <g className="answer-mark" aria-hidden="true">
+      <line x1={x} x2={x} y1={plot.top} y2={plot.bottom} />
+      <circle className="answer-dot" cx={x} cy={y} r={5} />
+      {guessY !== undefined && (
+        <>
+          <circle className="guess-dot" cx={x} cy={guessY} r={7} />
+          <text x={before ? x - 11 : x + 11} y={guessY} dy="0.32em" textAnchor={before ? 'end' : 'start'}>
+            {guessLabel}
+          </text>
+        </>
+      )}
+    </g>
+  );
+}
+
 export const LineChart = memo(function LineChart({
   name,
   geometry: g,
   rangesUpdating,
   focus,
   onFocus,
+  mark,
 }: LineChartProps) {
   const clipId = useId();
   const { plot, width, height } = g.frame;
@@ -158,6 +190,7 @@ export const LineChart = memo(function LineChart({
         <Paths paths={g.baselines} kind="baseline" />
         <Paths paths={g.lines} kind="series" />
       </g>
+      {mark && <Mark {...mark} plot={plot} />}
       {column && (
         <g className="focus">
           <line x1={column.x} x2={column.x} y1={plot.top} y2={plot.bottom} />

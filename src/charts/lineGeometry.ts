@@ -97,7 +97,7 @@ export interface LineChartGeometry {
   columns: { x: number; ys: number[] }[];
 }
 
-const MARGIN = { top: 14, right: 22, bottom: 30, left: 58 };
+const MARGIN = { top: 14, right: 28, bottom: 30, left: 58 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /**
@@ -254,6 +254,20 @@ export function lineChartGeometry(input: LineChartInput, size: Size, format: Cha
     lines: seriesPaths(frame, input.times, input.lines, (l) => l.values),
     columns: columnsOf(frame, input.times, input.lines),
   };
+}
+
+/** A point to mark on a chart (a story step's answer), with a guess at the same time, if any. */
+export interface ChartMark {
+  t: number;
+  value: number;
+  guess?: number | undefined;
+}
+
+/** A mark's place: its x, the answer's y and the guess's y. */
+export function markPlace(frame: LineChartFrame, mark: ChartMark): { x: number; y: number; guessY?: number } {
+  const { x, y } = scalesOf(frame);
+  const place = { x: round(x(mark.t)), y: round(y(mark.value)) };
+  return mark.guess === undefined ? place : { ...place, guessY: round(y(mark.guess)) };
 }
 
 /** The index of the time point nearest to a horizontal position in the chart's units. */

@@ -63,3 +63,17 @@ export function stepAnswer(
   }
   return answer;
 }
+
+/**
+ * Where a step's answer sits on its outcome's line: the time index it is read at, or the last
+ * point where the line takes the outcome's value (its end or its peak). Undefined for a value no
+ * point of the line shows (a total over the months).
+ */
+export function answerIndex(scenario: Scenario, step: StoryStep, result: SimulationResult): number | undefined {
+  const series = result.series[step.highlight];
+  if (!series) return undefined;
+  if (step.at !== undefined) return pointOf(scenario.time, step.at, series.length);
+  const value = result.outcomes[step.highlight];
+  const i = series.lastIndexOf(value ?? NaN);
+  return i < 0 ? undefined : i;
+}

@@ -133,20 +133,7 @@ export function createAppStore(
       set({ ...keepLocked(get(), {}, {}), lastChange: 'discrete' });
     },
     applySetting(values, follows = {}) {
-      const scenario = currentScenario(get());
-      const levers: Record<string, number> = {};
-      const following: Record<string, string> = {};
-      for (const lever of scenario.levers) {
-        const value = values[lever.id];
-        if (value !== undefined && snapToStep(lever, value) !== lever.default) {
-          levers[lever.id] = snapToStep(lever, value);
-        }
-        const preset = follows[lever.id];
-        if (preset !== undefined && scenario.presets.some((p) => p.id === preset && p.schedule?.[lever.id])) {
-          following[lever.id] = preset;
-        }
-      }
-      set({ ...keepLocked(get(), levers, following), lastChange: 'discrete' });
+      set({ ...settingOf(get(), values, follows), lastChange: 'discrete' });
     },
     applyPreset(id) {
       const scenario = currentScenario(get());
@@ -179,14 +166,15 @@ export function createAppStore(
     goToStep(step) {
       const scenario = currentScenario(get());
       if (!Number.isInteger(step) || step < 0 || step > scenario.story.length) return;
-      set({ step, revealed: false });
-      get().resetStep();
+      // One change, so one entry in the browser's history: Back returns to the step before.
+      // Leaving the story (step 0) keeps the settings.
+      const setting = settingOfStep(scenario, step);
+      const levers = setting ? settingOf(get(), setting.values, setting.follows) : {};
+      set({ step, revealed: false, ...levers, lastChange: 'discrete' });
     },
     resetStep() {
       const setting = settingOfStep(currentScenario(get()), get().step);
-      // Leaving the story keeps the settings; the set below tells the address bar about the step.
       if (setting) get().applySetting(setting.values, setting.follows);
-      else set({ lastChange: 'discrete' });
     },
     reveal() {
       if (!get().revealed) set({ revealed: true });
@@ -252,6 +240,32 @@ export function createAppStore(
 }
 
 /** New levers and schedules, with every locked lever as it is now. */
+/**
+ * The levers and followed presets of a setting, as the store keeps them: values snapped to their
+ * lever's step, defaults left out, presets kept only where they schedule the lever, locked levers
+ * where they were.
+ */
+function settingOf(
+  state: AppState,
+  values: Readonly<Record<string, number>>,
+  follows: Readonly<Record<string, string>>,
+): Pick<AppState, 'levers' | 'follows'> {
+  const scenario = currentScenario(state);
+  const levers: Record<string, number> = {};
+  const following: Record<string, string> = {};
+  for (const lever of scenario.levers) {
+    const value = values[lever.id];
+    if (value !== undefined && snapToStep(lever, value) !== lever.default) {
+      levers[lever.id] = snapToStep(lever, value);
+    }
+    const preset = follows[lever.id];
+    if (preset !== undefined && scenario.presets.some((p) => p.id === preset && p.schedule?.[lever.id])) {
+      following[lever.id] = preset;
+    }
+  }
+  return keepLocked(state, levers, following);
+}
+
 function keepLocked(
   state: AppState,
   levers: Record<string, number>,

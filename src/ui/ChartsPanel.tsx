@@ -7,13 +7,14 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { LineChart } from '../charts/LineChart.tsx';
-import type { Period, VerdictBand } from '../charts/lineGeometry.ts';
+import { markPlace, type ChartMark, type Period, type VerdictBand } from '../charts/lineGeometry.ts';
 import type { Chart, Scenario } from '../model/schema.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import type { Uncertainty } from '../model/uncertainty.ts';
 import { formatNumber, monthLabel, type Lang } from '../i18n/index.ts';
 import type { Reach } from '../model/reach.ts';
-import { periodsOf, selectBaseline, selectConcealed, selectReach, selectResult } from '../state/derived.ts';
+import { answerIndex } from '../model/story.ts';
+import { periodsOf, selectBaseline, selectConcealed, selectReach, selectResult, selectStep } from '../state/derived.ts';
 import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { Explain } from './Explain.tsx';
@@ -59,6 +60,8 @@ interface ChartFigureProps {
   concealed: boolean;
   focus: number | undefined;
   onFocus: (index: number | undefined) => void;
+  /** the story step's answer on this chart, and the guess made before it */
+  mark: ChartMark | undefined;
 }
 
 /** The verdict bands of the outcome a chart shows behind its lines, if any. */
@@ -73,7 +76,7 @@ function verdictOf(scenario: Scenario, chart: Chart, lang: Lang): VerdictBand[] 
 }
 
 const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
-  const { chart, result, baseline, bands, reach, periods, updating, concealed, focus, onFocus } = props;
+  const { chart, result, baseline, bands, reach, periods, updating, concealed, focus, onFocus, mark } = props;
   const scenario = useScenario();
   const { lang, t } = useT();
   const [box, width] = useWidth<HTMLDivElement>(FALLBACK_WIDTH);
@@ -96,11 +99,12 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
   );
   const verdict = useMemo(() => verdictOf(scenario, chart, lang), [scenario, chart, lang]);
   const ids = useMemo(() => chart.series.map((s) => s.id), [chart]);
-  // A fixed axis reaches what every series of the chart can reach.
+  // A fixed axis reaches what every series of the chart can reach; any axis reaches a guess.
+  const guess = mark?.guess;
   const reached = useMemo(() => {
-    const ends = chart.series.flatMap((s) => reach?.extents[s.id] ?? []);
+    const ends = [...chart.series.flatMap((s) => reach?.extents[s.id] ?? []), ...(guess === undefined ? [] : [guess])];
     return ends.length > 0 ? ([Math.min(...ends), Math.max(...ends)] as const) : undefined;
-  }, [chart, reach]);
+  }, [chart, reach, guess]);
   const start = scenario.time.start;
   const format = useMemo(
     () => ({
@@ -126,6 +130,10 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
     },
     width,
     width === undefined ? 0 : heightFor(width),
+  );
+  const place = useMemo(
+    () => geometry && mark && { ...markPlace(geometry.frame, mark), guessLabel: t('yourGuess') },
+    [geometry, mark, t],
   );
   const name = t('chartName', {
     title: chart.title[lang],
@@ -156,7 +164,14 @@ const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
           <p className="chart-hidden">{t('hiddenUntilReveal')}</p>
         ) : (
           geometry && (
-            <LineChart name={name} geometry={geometry} rangesUpdating={updating} focus={focus} onFocus={onFocus} />
+            <LineChart
+              name={name}
+              geometry={geometry}
+              rangesUpdating={updating}
+              focus={focus}
+              onFocus={onFocus}
+              mark={place}
+            />
           )
         )}
       </div>
@@ -182,6 +197,22 @@ export function ChartsPanel({ charts }: { charts?: readonly Chart[] }) {
   const reach = useApp((s) => (s.axes === 'fixed' ? selectReach(s) : undefined));
   const { value: bands, updating } = useBands();
   const concealed = useApp(selectConcealed);
+  const step = useApp(selectStep);
+  const guess = useApp((s) => (step ? s.guesses[step.id] : undefined));
+  // A story step's answer, marked on its outcome's chart once it shows; a number guess beside it.
+  const mark = useMemo((): (ChartMark & { series: string }) | undefined => {
+    if (!step || concealed !== undefined) return undefined;
+    const i = answerIndex(scenario, step, result);
+    const value = i === undefined ? undefined : result.series[step.highlight]?.[i];
+    if (i === undefined || value === undefined) return undefined;
+    const guessed = step.question?.kind === 'number' && guess?.trim() ? Number(guess) : NaN;
+    return {
+      series: step.highlight,
+      t: result.t[i]!,
+      value,
+      guess: Number.isFinite(guessed) ? guessed : undefined,
+    };
+  }, [scenario, step, concealed, result, guess]);
   const [focus, setFocus] = useState<number | undefined>(undefined);
   // The shaded periods (a border closure, say), the same on every chart.
   const periods = useMemo(
@@ -220,6 +251,7 @@ export function ChartsPanel({ charts }: { charts?: readonly Chart[] }) {
             concealed={c.series.some((s) => s.id === concealed)}
             focus={focus}
             onFocus={setFocus}
+            mark={mark && c.series.some((s) => s.id === mark.series) ? mark : undefined}
           />
         ))}
       </div>

@@ -48,8 +48,8 @@ export default function Presentation() {
   const charts = useMemo(() => chartsFor(scenario, step), [scenario, step]);
   return (
     <div className="present">
-      <div className="present-bar">
-        <p className="present-title">{scenario.title[lang]}</p>
+      <header className="present-bar">
+        <h1 className="present-title">{scenario.title[lang]}</h1>
         {!step && scenario.story.length > 0 && (
           <button type="button" onClick={() => store.getState().goToStep(1)}>
             {t('storyStart')}
@@ -61,7 +61,7 @@ export default function Presentation() {
         <button type="button" aria-keyshortcuts="Escape" onClick={() => store.getState().setView('page')}>
           {t('leavePresentation')}
         </button>
-      </div>
+      </header>
       <main className="present-body">
         <div className="present-story">
           <StoryPanel />
@@ -71,14 +71,16 @@ export default function Presentation() {
         </div>
         <div className="present-results">
           <OutcomeCards only={step ? [step.highlight] : undefined} />
-          <ChartsPanel charts={charts} />
+          <figure className="present-qr">
+            <Suspense fallback={null}>
+              <QrCode text={link} label={t('qrOf', { link })} size={180} />
+            </Suspense>
+            <figcaption>{t('scanToOpen')}</figcaption>
+          </figure>
+          <div className="present-charts">
+            <ChartsPanel charts={charts} />
+          </div>
         </div>
-        <figure className="present-qr">
-          <Suspense fallback={null}>
-            <QrCode text={link} label={t('qrOf', { link })} size={180} />
-          </Suspense>
-          <figcaption>{t('scanToOpen')}</figcaption>
-        </figure>
       </main>
     </div>
   );

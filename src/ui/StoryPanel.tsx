@@ -6,7 +6,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario, StoryStep } from '../model/schema.ts';
 import { stepAnswer } from '../model/story.ts';
-import { monthLabel, type Lang } from '../i18n/index.ts';
+import { dir, monthLabel, type Lang } from '../i18n/index.ts';
 import { selectResult, selectStep, selectStoryChanges } from '../state/derived.ts';
 import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { seriesItem, seriesNumber } from './format.ts';
@@ -33,10 +33,7 @@ function Answer({ step, scenario, lang }: { step: StoryStep; scenario: Scenario;
     const chosen = guess === '' ? undefined : q.choices[Number(guess)];
     return (
       <div className="story-answer" role="status">
-        <p>
-          {t('answerChoice', { choice: right.text[lang], value, unit })}
-          {when}
-        </p>
+        <p>{t('answerChoice', { choice: right.text[lang], value, unit, when })}</p>
         <p>
           {chosen === undefined
             ? t('guessNone')
@@ -54,14 +51,14 @@ function Answer({ step, scenario, lang }: { step: StoryStep; scenario: Scenario;
     <div className="story-answer" role="status">
       <p>
         {low === undefined || high === undefined
-          ? t('answerNumberAlone', { value, unit })
+          ? t('answerNumberAlone', { value, unit, when })
           : t('answerNumber', {
               value,
               unit,
+              when,
               low: seriesNumber(scenario, id, low, lang),
               high: seriesNumber(scenario, id, high, lang),
             })}
-        {when}
       </p>
       <p>
         {!Number.isFinite(guessed)
@@ -143,6 +140,8 @@ export function StoryPanel() {
   const total = scenario.story.length;
   const go = (to: number) => store.getState().goToStep(to);
   const label = (id: string) => scenario.levers.find((l) => l.id === id)?.label[lang] ?? id;
+  // The arrow that points the way the text reads goes forward (the left one in Arabic).
+  const [back, forward] = dir(lang) === 'rtl' ? ['ArrowRight', 'ArrowLeft'] : ['ArrowLeft', 'ArrowRight'];
   return (
     <section className="story" aria-labelledby="story-heading" data-step={n}>
       <p className="story-count">
@@ -160,10 +159,10 @@ export function StoryPanel() {
         </p>
       )}
       <nav className="story-nav" aria-label={t('story')}>
-        <button type="button" disabled={n <= 1} aria-keyshortcuts="ArrowLeft PageUp" onClick={() => go(n - 1)}>
+        <button type="button" disabled={n <= 1} aria-keyshortcuts={`${back} PageUp`} onClick={() => go(n - 1)}>
           {t('previous')}
         </button>
-        <button type="button" disabled={n >= total} aria-keyshortcuts="ArrowRight PageDown" onClick={() => go(n + 1)}>
+        <button type="button" disabled={n >= total} aria-keyshortcuts={`${forward} PageDown`} onClick={() => go(n + 1)}>
           {t('next')}
         </button>
         <button type="button" className="story-leave" onClick={() => go(0)}>

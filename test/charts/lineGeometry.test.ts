@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineChartGeometry, nearestColumn, type LineChartInput } from '../../src/charts/lineGeometry.ts';
+import { lineChartGeometry, markPlace, nearestColumn, type LineChartInput } from '../../src/charts/lineGeometry.ts';
 
 const times = Array.from({ length: 25 }, (_, i) => i);
 const size = { width: 520, height: 260 };
@@ -15,6 +15,16 @@ const points = (d: string) => d.match(/-?[\d.]+,-?[\d.]+/g)!.map((p) => p.split(
 const decimals = (n: number) => String(n).split('.')[1]?.length ?? 0;
 
 describe('a line chart’s geometry', () => {
+  it('puts a story answer’s mark on the line at its month, and a larger guess above it', () => {
+    const values = times.map((t) => 100 + t);
+    const g = lineChartGeometry(held(values, { domain: [0, 200] }), size, format);
+    const line = points(g.lines[0]!.d);
+    const place = markPlace(g.frame, { t: 10, value: values[10]!, guess: 180 });
+    expect([place.x, place.y]).toEqual(line[10]);
+    expect(place.guessY).toBeLessThan(place.y);
+    expect(markPlace(g.frame, { t: 10, value: values[10]! }).guessY).toBeUndefined();
+  });
+
   it('runs a line across the plot from the first time to the last, higher values higher up', () => {
     const g = lineChartGeometry(held(times.map((t) => 100 + t)), size, format);
     const line = points(g.lines[0]!.d);

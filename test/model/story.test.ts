@@ -3,6 +3,7 @@ import { monteCarlo } from '../../src/model/analysis.ts';
 import { scheduleOf } from '../../src/model/inputs.ts';
 import type { StoryStep } from '../../src/model/schema.ts';
 import { simulate } from '../../src/model/simulate.ts';
+import { answerIndex } from '../../src/model/story.ts';
 import { pointOf } from '../../src/model/time.ts';
 import { validateScenario } from '../../src/model/validate.ts';
 import { parseScenarioText } from '../../src/scenarios/parse.ts';
@@ -225,5 +226,37 @@ describe('the founding story', () => {
 
   it('has a value to reveal at every step, questions or not', () => {
     for (const s of story) expect(Number.isFinite(valueOf(s)), s.id).toBe(true);
+  });
+});
+
+describe('where a step’s answer is marked on its chart', () => {
+  const { scenario } = model;
+  const run = (s: StoryStep) => {
+    const { levers, schedule } = settingOf(s);
+    return simulate(model, levers, { schedule });
+  };
+
+  it('is the month the step reads, when it names one', () => {
+    const s = scenario.story.find((x) => x.at !== undefined)!;
+    const result = run(s);
+    const i = answerIndex(scenario, s, result)!;
+    expect(i).toBe(pointOf(scenario.time, s.at!, result.t.length));
+    expect(result.series[s.highlight]![i]).toBe(valueOf(s));
+  });
+
+  it('is the point of the line where it takes the outcome’s value otherwise, so the dot sits on the line', () => {
+    for (const s of scenario.story.filter((x) => x.at === undefined)) {
+      const result = run(s);
+      const i = answerIndex(scenario, s, result);
+      expect(i, s.id).toBeDefined();
+      expect(result.series[s.highlight]![i!], s.id).toBe(valueOf(s));
+    }
+  });
+
+  it('is nowhere for a total over the months, which no point of the line shows', () => {
+    const s = { ...scenario.story[0]!, highlight: 'prisonersHeld', at: undefined };
+    const result = run(s);
+    const shifted = { ...result, outcomes: { ...result.outcomes, prisonersHeld: -1 } };
+    expect(answerIndex(scenario, s, shifted)).toBeUndefined();
   });
 });

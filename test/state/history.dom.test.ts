@@ -73,4 +73,20 @@ describe('the address bar', () => {
     await popped;
     expect(store.getState().levers).toEqual({ usRelief: 2 });
   });
+
+  it('adds one history entry per story step, so Back returns to the step before with its changed lever', async () => {
+    vi.useFakeTimers();
+    const store = open('?scenario=belarus-prisoners&step=7');
+    const push = vi.spyOn(window.history, 'pushState');
+    store.getState().setLever('russiaSupport', 80);
+    store.getState().goToStep(8);
+    expect(push).toHaveBeenCalledTimes(1);
+    expect(window.location.search).toBe('?scenario=belarus-prisoners&v=2&step=8');
+    vi.useRealTimers();
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    window.history.back();
+    await popped;
+    expect(store.getState().step).toBe(7);
+    expect(store.getState().levers.russiaSupport).toBe(80);
+  });
 });

@@ -43,7 +43,21 @@ describe('the story', () => {
     expect(answer).toMatch(/^The model: 1,205 people \(likely [\d,]+ to [\d,]+\)\./);
     expect(answer).toContain('Your guess, 1,000, is outside the likely range.');
     expect(card().className).not.toContain('concealed');
-    expect(screen.getByRole('img', { name: /^Political prisoners held, / })).toBeTruthy();
+    const shown = screen.getByRole('img', { name: /^Political prisoners held, / });
+    // The chart marks the answer on its line and the guess, lower down for a smaller number.
+    const mark = shown.querySelector('.answer-mark')!;
+    expect(mark.textContent).toBe('your guess');
+    const y = (selector: string) => Number(mark.querySelector(selector)!.getAttribute('cy'));
+    expect(y('.guess-dot')).toBeGreaterThan(y('.answer-dot'));
+  });
+
+  it('marks no guess on the chart when none was made, only the answer', async () => {
+    const user = userEvent.setup();
+    renderApp('?step=1');
+    await user.click(await screen.findByRole('button', { name: 'Reveal' }));
+    const shown = screen.getByRole('img', { name: /^Political prisoners held, / });
+    expect(shown.querySelector('.answer-dot')).not.toBeNull();
+    expect(shown.querySelector('.guess-dot')).toBeNull();
   });
 
   it('says whether a chosen answer was right', async () => {
