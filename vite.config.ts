@@ -37,6 +37,8 @@ export default defineConfig({
           include: ['test/ui/**/*.test.tsx', 'test/charts/**/*.test.tsx', 'test/state/**/*.dom.test.ts'],
           setupFiles: ['test/ui/setup.ts'],
           environment: 'jsdom',
+          // A whole app rendered in jsdom: a loaded 2-core machine (CI, benches beside) needs room.
+          testTimeout: 20_000,
         },
       },
       {
