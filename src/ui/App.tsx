@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useContext, useLayoutEffect, useState } from 'react';
 import { dir, t as translate } from '../i18n/index.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { ChartsPanel } from './ChartsPanel.tsx';
@@ -10,28 +10,13 @@ import { NetworkPanel } from './NetworkPanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeCards } from './OutcomeCards.tsx';
 import { useLink } from './useLink.ts';
+import { usePrinting } from './usePrinting.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 // Loaded when first needed, so the page's first download stays small.
 const Presentation = lazy(() => import('./Presentation.tsx'));
 const StoryPanel = lazy(() => import('./StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 const KeyboardHelp = lazy(() => import('./KeyboardHelp.tsx').then((m) => ({ default: m.KeyboardHelp })));
-const HandoutTop = lazy(() => import('./Handout.tsx').then((m) => ({ default: m.HandoutTop })));
-const HandoutEnd = lazy(() => import('./Handout.tsx').then((m) => ({ default: m.HandoutEnd })));
-
-/** True once the browser is idle after the first render: for what only printing needs. */
-function useIdle(): boolean {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => setIdle(true), { timeout: 3000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(() => setIdle(true), 0);
-    return () => clearTimeout(id);
-  }, []);
-  return idle;
-}
 
 /** In an embedded page, a way out to the whole app. */
 function EmbedFooter() {
@@ -64,7 +49,7 @@ export function App() {
   const inStory = useApp((s) => s.step > 0);
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
-  const idle = useIdle();
+  const handout = usePrinting();
   useShortcuts(store, undo, openHelp);
 
   useLayoutEffect(() => {
@@ -86,11 +71,7 @@ export function App() {
             <a href="#results">{t('skipToCharts')}</a>
           </nav>
           {!embed && <Header onHelp={openHelp} />}
-          {idle && (
-            <Suspense fallback={null}>
-              <HandoutTop />
-            </Suspense>
-          )}
+          {handout && <handout.HandoutTop />}
           <NoticeBar />
           <main className="layout">
             {inStory && (
@@ -112,11 +93,7 @@ export function App() {
             </div>
           </main>
           {embed && <EmbedFooter />}
-          {idle && (
-            <Suspense fallback={null}>
-              <HandoutEnd />
-            </Suspense>
-          )}
+          {handout && <handout.HandoutEnd />}
         </>
       )}
       {help && (

@@ -1,10 +1,11 @@
 /**
  * The printed handout: hidden on screen, shown by the print stylesheet around the charts. The top
  * part gives the title, the story step, the settings and the headline outcomes with their likely
- * ranges; the end part the link, its QR code and the sources. It follows the page at low priority
- * (useDeferredValue), so it never slows a slider down.
+ * ranges; the end part the link, its QR code and the sources. It is drawn only for printing
+ * (usePrinting.ts); from then on it follows the page at low priority (useDeferredValue), so it
+ * never slows a slider down.
  */
-import { lazy, memo, Suspense, useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { formatNumber, monthLabel } from '../i18n/index.ts';
 import { selectResult, selectStep } from '../state/derived.ts';
 import type { AppState } from '../state/store.ts';
@@ -12,8 +13,7 @@ import { useApp, useBands, useScenario, useT } from './context.ts';
 import { seriesValue } from './format.ts';
 import { SourceItem } from './SourceItem.tsx';
 import { useLink } from './useLink.ts';
-
-const QrCode = lazy(() => import('./QrCode.tsx'));
+import QrCode from './QrCode.tsx';
 
 export function HandoutTop() {
   return <HandoutTopOf state={useDeferredValue(useApp((s) => s))} />;
@@ -82,9 +82,7 @@ export function HandoutEnd() {
           <h2>{t('handoutLink')}</h2>
           <p dir="ltr">{link}</p>
         </div>
-        <Suspense fallback={null}>
-          <QrCode text={link} label={t('qrOf', { link })} size={140} />
-        </Suspense>
+        <QrCode text={link} label={t('qrOf', { link })} size={140} />
       </div>
       <p>{scenario.caveat[lang]}</p>
       <h2>{t('sources')}</h2>

@@ -487,12 +487,13 @@ describe('printing', () => {
     await page.locator('path.series').first().waitFor();
     const top = page.locator('.handout-top');
     const end = page.locator('.handout-end');
-    await top.waitFor({ state: 'attached' });
-    await end.locator('svg[role="img"]').waitFor({ state: 'attached' });
-    expect(await top.isVisible()).toBe(false);
-    expect(await end.isVisible()).toBe(false);
+    // Not built for the screen: the page carries none of it until it prints.
+    await page.waitForLoadState('networkidle');
+    expect(await top.count()).toBe(0);
 
     await page.emulateMedia({ media: 'print' });
+    await top.waitFor();
+    await end.locator('svg[role="img"]').waitFor();
     expect(await top.isVisible()).toBe(true);
     expect(await end.isVisible()).toBe(true);
     expect(await top.locator('h1').textContent()).toBe(scenario.title.en);
@@ -516,6 +517,21 @@ describe('printing', () => {
     expect(await top.isVisible()).toBe(false);
     expect(await end.isVisible()).toBe(false);
     expect(await page.locator('.lever-panel').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('is drawn in the same task as the browser’s “about to print” event, so the printout has it', async () => {
+    const { page, errors } = await open(`${BASE}&step=3`);
+    await page.locator('path.series').first().waitFor({ state: 'attached' });
+    // The handout's code is fetched when the page is idle.
+    await page.waitForLoadState('networkidle');
+    const drawn = await page.evaluate(() => {
+      const before = document.querySelector('.handout-top') !== null;
+      window.dispatchEvent(new Event('beforeprint'));
+      return { before, after: document.querySelector('.handout-top') !== null };
+    });
+    expect(drawn).toEqual({ before: false, after: true });
+    expect(await page.locator('.handout-end svg[role="img"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
