@@ -107,6 +107,11 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
               {t('downloadJson')}
             </button>
           </p>
+          <p className="share-hint">
+            <a href="teaching.html" target="_blank" rel="noreferrer">
+              {t('teachingNotes')}
+            </a>
+          </p>
         </div>
         <figure className="share-qr">
           <QrCode text={link} label={t('qrOf', { link })} size={220} />

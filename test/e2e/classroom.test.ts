@@ -289,6 +289,28 @@ describe('the whole story from its first link', () => {
   );
 });
 
+describe('the teaching notes', () => {
+  it('are published next to the app, linked from the share dialog, and their links open each step', async () => {
+    const { page, errors } = await open(BASE);
+    const dialog = await openShare(page);
+    const notes = dialog.getByRole('link', { name: /^Teaching notes/ });
+    expect(new URL((await notes.getAttribute('href'))!, await href(page)).pathname).toBe('/teaching.html');
+    await page.goto(new URL('/teaching.html', app.base()).href);
+    expect(await page.title()).toBe('Teaching notes · Leverage Lab');
+    const links = await page
+      .getByRole('link', { name: 'present', exact: true })
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(story.length);
+    for (const [i, link] of links.entries()) {
+      expect(new URL(link).searchParams.get('step')).toBe(String(i + 1));
+    }
+    await page.getByRole('link', { name: 'present', exact: true }).nth(4).click();
+    await page.locator('.present section.story').waitFor();
+    expect(await title(page)).toBe(stepOf(5).title.en);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('predict, then reveal', () => {
   it('keeps a choice step’s outcome hidden until Reveal, then says the model’s answer and that the choice was right', async () => {
     const { page, errors } = await open(`${BASE}&step=3&view=present`);
