@@ -90,12 +90,12 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
         <div className="share-link-part">
           <label className="share-field">
             <span>{t('shareLink')}</span>
-            <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+            <input readOnly dir="ltr" value={link} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <CopyButton text={link} label={t('copyLink')} done={t('linkCopied')} />
           <label className="share-field">
             <span>{t('embedTitle')}</span>
-            <textarea readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+            <textarea readOnly dir="ltr" rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <p className="share-hint">{t('embedHint')}</p>
           <CopyButton text={snippet} label={t('copyCode')} done={t('codeCopied')} />

@@ -119,6 +119,17 @@ describe('a class link', () => {
     expect(slider('Russian support')).toBeTruthy();
   });
 
+  it('writes the link and the embed code left to right in an Arabic page, so they read from their start', async () => {
+    const user = userEvent.setup();
+    renderApp('?lang=ar');
+    await user.click(screen.getByRole('button', { name: 'شارك…' }));
+    const dialog = await screen.findByRole('dialog');
+    const [link, code] = within(dialog).getAllByRole('textbox');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect([link!.getAttribute('dir'), code!.getAttribute('dir')]).toEqual(['ltr', 'ltr']);
+    expect((link as HTMLInputElement).value).toMatch(/^http/);
+  });
+
   it('leaves the header out of an embedded page, and links to the whole app', () => {
     renderApp('?embed=1&usRelief=4');
     expect(document.querySelector('.app-header')).toBeNull();
