@@ -10,19 +10,31 @@ import { flushSync } from 'react-dom';
 
 type HandoutModule = typeof import('./Handout.tsx');
 
+/**
+ * The handout's module once fetched: kept outside React state, so a render forced at
+ * `beforeprint` sees it as soon as it has arrived, whatever React has still to process.
+ */
+let loaded: HandoutModule | undefined;
+const load = () =>
+  import('./Handout.tsx').then((m) => {
+    loaded = m;
+    return m;
+  });
+
 /** The handout's module once the page has been printed (and from then on), else undefined. */
 export function usePrinting(): HandoutModule | undefined {
-  const [handout, setHandout] = useState<HandoutModule | undefined>(undefined);
+  // Set when the module arrives, to draw it if the page is printing by then.
+  const [, setArrived] = useState(false);
   const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    const load = () =>
-      void import('./Handout.tsx').then((m) => {
-        if (!cancelled) setHandout(m);
+    const fetchIt = () =>
+      void load().then(() => {
+        if (!cancelled) setArrived(true);
       });
-    const id = typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 3000 }) : undefined;
-    const timer = id === undefined ? setTimeout(load, 0) : undefined;
+    const id = typeof requestIdleCallback === 'function' ? requestIdleCallback(fetchIt, { timeout: 3000 }) : undefined;
+    const timer = id === undefined ? setTimeout(fetchIt, 0) : undefined;
     return () => {
       cancelled = true;
       if (id !== undefined) cancelIdleCallback(id);
@@ -33,6 +45,8 @@ export function usePrinting(): HandoutModule | undefined {
   useEffect(() => {
     if (printing) return;
     const media = typeof window.matchMedia === 'function' ? window.matchMedia('print') : undefined;
+    // Printed before the code arrived (within the first second or so): this printout goes without
+    // the handout, the next one has it.
     const onBeforePrint = () => flushSync(() => setPrinting(true));
     const onMedia = () => {
       if (media?.matches) setPrinting(true);
@@ -45,5 +59,5 @@ export function usePrinting(): HandoutModule | undefined {
     };
   }, [printing]);
 
-  return printing ? handout : undefined;
+  return printing ? loaded : undefined;
 }

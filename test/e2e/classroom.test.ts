@@ -545,8 +545,19 @@ describe('printing', () => {
   it('is drawn in the same task as the browser’s “about to print” event, so the printout has it', async () => {
     const { page, errors } = await open(`${BASE}&step=3`);
     await page.locator('path.series').first().waitFor({ state: 'attached' });
-    // The handout's code is fetched when the page is idle.
-    await page.waitForLoadState('networkidle');
+    // The handout's code is fetched when the page is idle: wait until it has arrived and run.
+    const chunk = () =>
+      page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .find((name) => /\/assets\/Handout-[\w-]+\.js$/.test(name)) ?? null,
+      );
+    await poll(chunk).not.toBeNull();
+    // Importing it again gives the app's own module instance, once it has been evaluated. (A
+    // string, so Vitest does not rewrite the import() meant for the page.)
+    await page.evaluate(`import(${JSON.stringify(await chunk())}).then(() => undefined)`);
     const drawn = await page.evaluate(() => {
       const before = document.querySelector('.handout-top') !== null;
       window.dispatchEvent(new Event('beforeprint'));
