@@ -1,11 +1,15 @@
 /**
  * The headline outcomes as cards: the value at the end of the run (or its peak, or its total, as
  * the scenario says), its likely range, its change from the scenario's defaults and its verdict.
+ * The outcome a story step asks about at a month (`at`) is read at that month, so the card's
+ * number is the step's answer.
  */
 import { memo, useMemo } from 'react';
 import type { Outcome } from '../model/schema.ts';
 import { formatDelta, formatNumber, monthLabel } from '../i18n/index.ts';
-import { selectBaseline, selectConcealed, selectResult } from '../state/derived.ts';
+import { pointOf } from '../model/time.ts';
+import { selectBaseline, selectConcealed, selectResult, selectStep } from '../state/derived.ts';
+import { currentScenario, type AppState } from '../state/store.ts';
 import { useApp, useBands, useScenario, useT } from './context.ts';
 import { Explain } from './Explain.tsx';
 
@@ -14,31 +18,49 @@ function bandOf(outcome: Outcome, value: number) {
   return outcome.bands?.find((b) => b.below === undefined || value < b.below);
 }
 
+/** The time index a story step reads this outcome at, when the step asks about it at a month. */
+function stepPoint(state: AppState, id: string): number | undefined {
+  const step = selectStep(state);
+  if (step?.highlight !== id || step.at === undefined) return undefined;
+  return pointOf(currentScenario(state).time, step.at, selectResult(state).t.length);
+}
+
 const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start: string }) {
   const { lang, t } = useT();
-  const value = useApp((s) => selectResult(s).outcomes[o.id] ?? NaN);
-  const atDefault = useApp((s) => selectBaseline(s).outcomes[o.id] ?? NaN);
+  const point = useApp((s) => stepPoint(s, o.id));
+  const value = useApp((s) =>
+    point === undefined ? (selectResult(s).outcomes[o.id] ?? NaN) : (selectResult(s).series[o.id]?.[point] ?? NaN),
+  );
+  const atDefault = useApp((s) =>
+    point === undefined ? (selectBaseline(s).outcomes[o.id] ?? NaN) : (selectBaseline(s).series[o.id]?.[point] ?? NaN),
+  );
   // When the card reads a peak or a given month: the month it was read at.
   const at = useApp((s) => {
     const r = selectResult(s);
-    const i = r.outcomeAt[o.id];
+    const i = point ?? r.outcomeAt[o.id];
     return i === undefined ? undefined : r.t[i];
   });
   const { value: bands, updating } = useBands();
   const ids = useMemo(() => [o.id], [o.id]);
   const concealed = useApp((s) => selectConcealed(s) === o.id);
-  const spread = bands?.bands.outcomes[o.id];
+  const band10 = bands?.bands.series[o.id];
+  const spread =
+    point === undefined
+      ? bands?.bands.outcomes[o.id]
+      : band10 && { p10: band10.p10[point] ?? NaN, p90: band10.p90[point] ?? NaN };
   const d = o.format.decimals;
   const delta = value - atDefault;
   const same = Number(delta.toFixed(d)) === 0;
   const tone = o.better === 'neither' || same ? 'neutral' : delta > 0 === (o.better === 'higher') ? 'good' : 'bad';
   const band = bandOf(o, value);
   const summary =
-    o.summary.of === 'total'
-      ? t('summaryTotal')
-      : o.summary.of === 'end' || at === undefined
-        ? ''
-        : t(o.summary.of === 'peak' ? 'summaryPeak' : 'summaryAt', { date: monthLabel(lang, start, at, 'short') });
+    point !== undefined && at !== undefined
+      ? t('summaryAt', { date: monthLabel(lang, start, at, 'short') })
+      : o.summary.of === 'total'
+        ? t('summaryTotal')
+        : o.summary.of === 'end' || at === undefined
+          ? ''
+          : t(o.summary.of === 'peak' ? 'summaryPeak' : 'summaryAt', { date: monthLabel(lang, start, at, 'short') });
   if (concealed) {
     // A story step asks about this outcome: nothing of its value shows until the answer is revealed.
     return (

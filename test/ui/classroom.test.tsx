@@ -72,6 +72,20 @@ describe('the story', () => {
     expect(document.querySelector('.story-answer')!.textContent).toContain(`You chose “${q.choices[0]!.text.en}”.`);
   });
 
+  it('reads the card of a step that asks about a month at that month, so its number is the answer', async () => {
+    renderApp('?step=3&view=present');
+    const reveal = await screen.findByRole('button', { name: 'Reveal' });
+    fireEvent.click(reveal);
+    const answer = (await screen.findByText(/^The model’s answer: /)).textContent!;
+    const given = /it gives ([\d,]+) people in (\w+) (\d{4})/.exec(answer)!;
+    const card = document.querySelector(`article.card[data-outcome="${step(3).highlight}"]`)!;
+    expect(card.querySelector('.number')!.textContent).toBe(given[1]);
+    expect(card.querySelector('.card-summary')!.textContent).toBe(`in ${given[2]!.slice(0, 3)} ${given[3]}`);
+    // Outside the story the presentation shows the headline outcomes, which this one is not.
+    fireEvent.click(screen.getByRole('button', { name: 'Leave the story' }));
+    await waitFor(() => expect(document.querySelector(`article.card[data-outcome="${step(3).highlight}"]`)).toBeNull());
+  });
+
   it('marks a lever moved away from the step, and goes back to the step’s settings', async () => {
     const user = userEvent.setup();
     const { store } = renderApp('?step=8');
