@@ -45,7 +45,13 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText;
+    // Chromium cancels a favicon fetch still in flight when the page moves to an anchor (a skip
+    // link): not a failure anyone sees. A missing favicon is a 404 and still shows up above.
+    if (error === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/favicon.png') return;
+    errors.push(`${r.url()} ${error}`);
+  });
   return errors;
 }
 
