@@ -64,6 +64,11 @@ export function stepAnswer(
   return answer;
 }
 
+/** A number guess as typed (the store keeps the text): its value, or NaN when it is none. */
+export function guessValue(text: string | undefined): number {
+  return text === undefined || text.trim() === '' ? NaN : Number(text);
+}
+
 /**
  * Where a step's answer sits on its outcome's line: the time index it is read at, or the last
  * point where the line takes the outcome's value (its end or its peak). Undefined for a value no

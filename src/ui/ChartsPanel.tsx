@@ -13,7 +13,7 @@ import type { SimulationResult } from '../model/simulate.ts';
 import type { Uncertainty } from '../model/uncertainty.ts';
 import { formatNumber, monthLabel, type Lang } from '../i18n/index.ts';
 import type { Reach } from '../model/reach.ts';
-import { answerIndex } from '../model/story.ts';
+import { answerIndex, guessValue } from '../model/story.ts';
 import { periodsOf, selectBaseline, selectConcealed, selectReach, selectResult, selectStep } from '../state/derived.ts';
 import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -205,7 +205,7 @@ export function ChartsPanel({ charts }: { charts?: readonly Chart[] }) {
     const i = answerIndex(scenario, step, result);
     const value = i === undefined ? undefined : result.series[step.highlight]?.[i];
     if (i === undefined || value === undefined) return undefined;
-    const guessed = step.question?.kind === 'number' && guess?.trim() ? Number(guess) : NaN;
+    const guessed = step.question?.kind === 'number' ? guessValue(guess) : NaN;
     return {
       series: step.highlight,
       t: result.t[i]!,

@@ -6,6 +6,7 @@
  */
 import { memo, useMemo } from 'react';
 import type { Outcome } from '../model/schema.ts';
+import type { SimulationResult } from '../model/simulate.ts';
 import { formatDelta, formatNumber, monthLabel } from '../i18n/index.ts';
 import { pointOf } from '../model/time.ts';
 import { selectBaseline, selectConcealed, selectResult, selectStep } from '../state/derived.ts';
@@ -28,12 +29,10 @@ function stepPoint(state: AppState, id: string): number | undefined {
 const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start: string }) {
   const { lang, t } = useT();
   const point = useApp((s) => stepPoint(s, o.id));
-  const value = useApp((s) =>
-    point === undefined ? (selectResult(s).outcomes[o.id] ?? NaN) : (selectResult(s).series[o.id]?.[point] ?? NaN),
-  );
-  const atDefault = useApp((s) =>
-    point === undefined ? (selectBaseline(s).outcomes[o.id] ?? NaN) : (selectBaseline(s).series[o.id]?.[point] ?? NaN),
-  );
+  // The outcome as its card summarises it, or its value at the story step's month.
+  const read = (r: SimulationResult) => (point === undefined ? r.outcomes[o.id] : r.series[o.id]?.[point]) ?? NaN;
+  const value = useApp((s) => read(selectResult(s)));
+  const atDefault = useApp((s) => read(selectBaseline(s)));
   // When the card reads a peak or a given month: the month it was read at.
   const at = useApp((s) => {
     const r = selectResult(s);
@@ -43,24 +42,23 @@ const Card = memo(function Card({ outcome: o, start }: { outcome: Outcome; start
   const { value: bands, updating } = useBands();
   const ids = useMemo(() => [o.id], [o.id]);
   const concealed = useApp((s) => selectConcealed(s) === o.id);
-  const band10 = bands?.bands.series[o.id];
+  const seriesBand = bands?.bands.series[o.id];
   const spread =
     point === undefined
       ? bands?.bands.outcomes[o.id]
-      : band10 && { p10: band10.p10[point] ?? NaN, p90: band10.p90[point] ?? NaN };
+      : seriesBand && { p10: seriesBand.p10[point] ?? NaN, p90: seriesBand.p90[point] ?? NaN };
   const d = o.format.decimals;
   const delta = value - atDefault;
   const same = Number(delta.toFixed(d)) === 0;
   const tone = o.better === 'neither' || same ? 'neutral' : delta > 0 === (o.better === 'higher') ? 'good' : 'bad';
   const band = bandOf(o, value);
+  const of = point === undefined ? o.summary.of : 'at';
   const summary =
-    point !== undefined && at !== undefined
-      ? t('summaryAt', { date: monthLabel(lang, start, at, 'short') })
-      : o.summary.of === 'total'
-        ? t('summaryTotal')
-        : o.summary.of === 'end' || at === undefined
-          ? ''
-          : t(o.summary.of === 'peak' ? 'summaryPeak' : 'summaryAt', { date: monthLabel(lang, start, at, 'short') });
+    of === 'total'
+      ? t('summaryTotal')
+      : of === 'end' || at === undefined
+        ? ''
+        : t(of === 'peak' ? 'summaryPeak' : 'summaryAt', { date: monthLabel(lang, start, at, 'short') });
   if (concealed) {
     // A story step asks about this outcome: nothing of its value shows until the answer is revealed.
     return (

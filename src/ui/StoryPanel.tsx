@@ -5,14 +5,11 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario, StoryStep } from '../model/schema.ts';
-import { stepAnswer } from '../model/story.ts';
+import { guessValue, stepAnswer } from '../model/story.ts';
 import { dir, monthLabel, type Lang } from '../i18n/index.ts';
 import { selectResult, selectStep, selectStoryChanges } from '../state/derived.ts';
 import { useApp, useAppStore, useBands, useScenario, useT } from './context.ts';
 import { seriesItem, seriesNumber } from './format.ts';
-
-/** Whether a number typed as a guess is one. */
-const parsed = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 function Answer({ step, scenario, lang }: { step: StoryStep; scenario: Scenario; lang: Lang }) {
   const { t } = useT();
@@ -46,7 +43,7 @@ function Answer({ step, scenario, lang }: { step: StoryStep; scenario: Scenario;
   }
   const low = answer.low;
   const high = answer.high;
-  const guessed = parsed(guess);
+  const guessed = guessValue(guess);
   return (
     <div className="story-answer" role="status">
       <p>
